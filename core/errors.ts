@@ -1,0 +1,38 @@
+/** Error codes every transport carries back to the UI unchanged. */
+export type ApiErrorCode =
+  | 'invalid-argument'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unauthorized'
+  | 'unknown-method'
+  | 'internal';
+
+export interface ApiErrorBody {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+}
+
+/** Thrown by services and clients; `message` is written for a person. */
+export class TryoutError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TryoutError';
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

@@ -1,0 +1,69 @@
+import type { SessionEvent } from '../session/events.js';
+import type { Turn } from './turns.js';
+
+/** What the call controller tells the engine. Every input carries the audio frame it happened at. */
+export type EngineInput =
+  | { readonly type: 'start'; readonly frame: number }
+  | { readonly type: 'line-finished'; readonly frame: number }
+  | { readonly type: 'speech-started'; readonly frame: number }
+  /** Voice activity ended (after the silence hangover); `speechEndFrame` is the last voiced frame. */
+  | { readonly type: 'speech-ended'; readonly frame: number; readonly speechEndFrame: number }
+  /** The trainee pressed "Done" to end a spoken turn. */
+  | { readonly type: 'done'; readonly frame: number }
+  | {
+      readonly type: 'typed-submitted';
+      readonly frame: number;
+      readonly text: string;
+      readonly keystrokes: number;
+      readonly firstKeyFrame: number | null;
+    }
+  /** The trainee takes the caller off hold early. */
+  | { readonly type: 'resume'; readonly frame: number }
+  | { readonly type: 'tick'; readonly frame: number }
+  | { readonly type: 'hang-up'; readonly frame: number };
+
+/** What the engine asks the call controller (audio, UI) to do. */
+export type EngineCommand =
+  | { readonly type: 'play-line'; readonly stepId: string; readonly caption: string; readonly clip: string }
+  | { readonly type: 'start-hold'; readonly stepId: string; readonly seconds: number; readonly music: boolean }
+  | { readonly type: 'stop-hold'; readonly stepId: string }
+  | { readonly type: 'await-speech'; readonly stepId: string; readonly hint: string | null }
+  | {
+      readonly type: 'await-typed';
+      readonly stepId: string;
+      readonly prompt: string;
+      readonly message: string | null;
+      readonly minChars: number;
+    }
+  | { readonly type: 'end-call' };
+
+export type EnginePhase =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'speaking'; readonly stepId: string; readonly caption: string; readonly thenListen: boolean }
+  | { readonly kind: 'holding'; readonly stepId: string; readonly startFrame: number; readonly untilFrame: number }
+  | {
+      readonly kind: 'listening';
+      readonly stepId: string;
+      readonly invitedFrame: number;
+      readonly deadlineFrame: number;
+      readonly maxFrames: number;
+      readonly speechStartFrame: number | null;
+      readonly repeatOf: string | null;
+    }
+  | { readonly kind: 'typing'; readonly stepId: string; readonly invitedFrame: number; readonly minChars: number }
+  | { readonly kind: 'ended' };
+
+export interface EngineState {
+  readonly stepIndex: number;
+  readonly phase: EnginePhase;
+  readonly turns: readonly Turn[];
+  /** Steps entered so far; bounds runaway loops in badly made branches. */
+  readonly stepsEntered: number;
+  readonly path: readonly string[];
+}
+
+export interface Transition {
+  readonly state: EngineState;
+  readonly events: readonly SessionEvent[];
+  readonly commands: readonly EngineCommand[];
+}

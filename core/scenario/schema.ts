@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ScenarioIdSchema, StepIdSchema } from '../session/ids.js';
+
+/**
+ * The scenario format. A step is an object with an `id` and exactly one kind key:
+ * say | hold | listen | type | repeat | branch. Unknown keys are errors.
+ */
+const seconds = (max: number) => z.number().positive().max(max);
+const clipName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*\.wav$/, 'clip must be a file name like "greet.wav" inside audio/<scenario-id>/');
+
+const common = {
+  id: StepIdSchema,
+  /** Next step id; by default the following step. "end" ends the call. */
+  next: z.string().optional(),
+};
+
+export const SayStepSchema = z.strictObject({
+  ...common,
+  say: z.string().min(1).max(1000),
+  /** Defaults to <step-id>.wav in scenarios/audio/<scenario-id>/. */
+  clip: clipName.optional(),
+});
+
+export const HoldStepSchema = z.strictObject({
+  ...common,
+  hold: z.strictObject({
+    /** The hold lasts this long unless the trainee resumes the call earlier. */
+    seconds: seconds(1800),
+    music: z.boolean().default(true),
+    /** Expected check-in interval, read by the patience checks. */
+    checkInEverySeconds: seconds(600).optional(),
+  }),
+});
+
+export const ListenStepSchema = z.strictObject({
+  ...common,
+  listen: z.strictObject({
+    /** With no speech by then, the turn ends unanswered. */
+    timeoutSeconds: seconds(300).default(20),
+    maxSeconds: seconds(600).default(90),
+    hint: z.string().max(300).optional(),
+  }),
+});
+
+export const TypeStepSchema = z.strictObject({
+  ...common,
+  type: z.strictObject({
+    prompt: z.string().min(1).max(4000),
+    /** The message the trainee answers (a complaint e-mail, a chat), shown on screen. */
+    message: z.string().max(10_000).optional(),
+    minChars: z.number().int().nonnegative().max(10_000).default(1),
+  }),
+});
+
+export const RepeatStepSchema = z.strictObject({
+  ...common,
+  repeat: z.strictObject({
+    /** The listen step whose answer the customer asks to hear again. */
+    of: StepIdSchema,
+    say: z.string().min(1).max(1000),
+    clip: clipName.optional(),
+    timeoutSeconds: seconds(300).default(20),
+    maxSeconds: seconds(600).default(90),
+  }),
+});
+
+/**
+ * A rule about the last turn. One key per rule; new rule kinds (e.g. checklist results)
+ * are added as new keys, so existing files keep their meaning.
+ */
+export const BranchRuleSchema = z.union([
+  z.strictObject({ typedContains: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ typedLacks: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ spokeAtLeastSeconds: z.number().nonnegative() }),
+  z.strictObject({ spokeUnderSeconds: z.number().positive() }),
+  z.strictObject({ answeredWithinSeconds: z.number().positive() }),
+  z.strictObject({ noAnswer: z.literal(true) }),
+]);
+export type BranchRule = z.infer<typeof BranchRuleSchema>;
+
+export const BranchStepSchema = z.strictObject({
+  id: StepIdSchema,
+  branch: z.strictObject({
+    rules: z.array(z.strictObject({ when: BranchRuleSchema, goto: z.string() })).min(1),
+    otherwise: z.string(),
+  }),
+});
+
+export const STEP_KINDS = ['say', 'hold', 'listen', 'type', 'repeat', 'branch'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const STEP_SCHEMAS = {
+  say: SayStepSchema,
+  hold: HoldStepSchema,
+  listen: ListenStepSchema,
+  type: TypeStepSchema,
+  repeat: RepeatStepSchema,
+  branch: BranchStepSchema,
+} as const;
+
+export type SayStep = z.infer<typeof SayStepSchema>;
+export type HoldStep = z.infer<typeof HoldStepSchema>;
+export type ListenStep = z.infer<typeof ListenStepSchema>;
+export type TypeStep = z.infer<typeof TypeStepSchema>;
+export type RepeatStep = z.infer<typeof RepeatStepSchema>;
+export type BranchStep = z.infer<typeof BranchStepSchema>;
+export type Step = SayStep | HoldStep | ListenStep | TypeStep | RepeatStep | BranchStep;
+
+export const CHECKLIST_IDS = ['respect', 'patience', 'writing', 'recall', 'escalation'] as const;
+
+/** The scenario document without steps; steps are validated one by one, by kind. */
+export const ScenarioHeaderSchema = z.strictObject({
+  id: ScenarioIdSchema,
+  title: z.string().min(1).max(120),
+  brief: z.string().min(1).max(4000),
+  customer: z.strictObject({
+    name: z.string().min(1).max(120),
+    /** Festival voice used by `npm run clips:render`. */
+    voice: z.enum(['us-slt', 'kal']).default('us-slt'),
+  }),
+  checklists: z.array(z.enum(CHECKLIST_IDS)).default([]),
+  steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
+});
+
+export type Scenario = Omit<z.infer<typeof ScenarioHeaderSchema>, 'steps'> & {
+  readonly steps: readonly Step[];
+};
+
+/** A problem found while loading a scenario file. Positions are 1-based. */
+export interface ScenarioProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+export function stepKind(step: Step): StepKind {
+  for (const kind of STEP_KINDS) if (kind in step) return kind;
+  throw new Error(`step ${step.id} has no kind`);
+}
+
+/** Clip file name a say/repeat step plays (inside scenarios/audio/<scenario-id>/). */
+export function clipFor(step: SayStep | RepeatStep): string {
+  if ('say' in step) return step.clip ?? `${step.id}.wav`;
+  return step.repeat.clip ?? `${step.id}.wav`;
+}

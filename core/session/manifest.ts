@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ScenarioIdSchema, SessionIdSchema } from './ids.js';
+
+export const SESSION_FORMAT_VERSION = 1;
+
+export const CandidateSchema = z.strictObject({
+  name: z.string().trim().min(1, 'candidate name is required').max(120),
+  candidateId: z.string().trim().max(64).optional(),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+/** manifest.json: the truth about one session, written atomically. */
+export const SessionManifestSchema = z.strictObject({
+  formatVersion: z.literal(SESSION_FORMAT_VERSION),
+  id: SessionIdSchema,
+  scenarioId: ScenarioIdSchema,
+  scenarioTitle: z.string(),
+  candidate: CandidateSchema,
+  createdAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+  /** recording: still open (or crashed); complete: finished cleanly; recovered: repaired at start-up. */
+  status: z.enum(['recording', 'complete', 'recovered']),
+  sampleRate: z.number().int().min(8000).max(96000),
+  channels: z.literal(2),
+  /** Frames of audio in audio.wav (known at finish or recovery). */
+  durationFrames: z.number().int().nonnegative(),
+  recoveredAt: z.iso.datetime().nullable(),
+});
+export type SessionManifest = z.infer<typeof SessionManifestSchema>;
+
+/** drafts.json: what the trainee has typed so far, per type step, saved while typing. */
+export const DraftsSchema = z.record(
+  z.string(),
+  z.strictObject({ text: z.string().max(20_000), savedAt: z.iso.datetime() }),
+);
+export type Drafts = z.infer<typeof DraftsSchema>;

@@ -1,0 +1,98 @@
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { createTrainerService, type TrainerService } from '../services/trainer-service.js';
+import { createAppProtocolHandler } from './app-protocol.js';
+import { registerIpcHandlers } from './ipc.js';
+import { appPaths } from './policies/app-paths.js';
+import { APP_SCHEME } from './policies/origin.js';
+import { applySessionPolicies, guardWebContents } from './security.js';
+import { createSettingsStore } from './settings-store.js';
+import { createMainWindow } from './window.js';
+
+/**
+ * Electron lifecycle only; every decision lives in ./policies (unit-tested under plain Node).
+ * One instance; the renderer is served from app://tryout/ by a privileged standard scheme.
+ */
+
+// Before 'ready': app:// behaves like https (secure context for getUserMedia, fetch, streaming).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+const paths = appPaths({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  appPath: app.getAppPath(),
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+});
+
+let service: TrainerService | undefined;
+let mainWindow: BrowserWindow | null = null;
+
+function openWindow(): void {
+  mainWindow = createMainWindow(paths.preload);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function start(): void {
+  const trainer = createTrainerService({ dataDir: app.getPath('userData'), scenariosDir: paths.scenariosDir });
+  service = trainer;
+  for (const id of trainer.recoveredAtStartup) console.log(`recovered session ${id}`);
+
+  const settings = createSettingsStore({ projectVersion: app.getVersion() });
+  registerIpcHandlers(ipcMain, { dispatch: trainer.dispatch, settings });
+
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rendererDir: paths.rendererDir,
+      resolveMedia: trainer.resolveMedia,
+      fetchFile: (file, init) => net.fetch(pathToFileURL(file).href, init),
+    }),
+  );
+  applySessionPolicies(session.defaultSession);
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('activate', () => {
+    if (service && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Let the service finish pending writes and close session files before exiting.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !service) return;
+    event.preventDefault();
+    const closing = service.close();
+    closing
+      .catch((error: unknown) => console.error(`Tryout: error while closing sessions: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(`Tryout failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    });
+}

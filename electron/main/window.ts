@@ -1,0 +1,13 @@
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './policies/origin.js';
+import { mainWindowOptions } from './policies/window-options.js';
+
+/** The one main window: hardened options, shown when painted, loading app://tryout/. */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error(`Tryout could not load ${APP_ENTRY_URL}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return window;
+}

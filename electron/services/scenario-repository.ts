@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { MAX_SCENARIO_SIZE, parseScenario, TOO_LARGE } from '../../core/scenario/load.js';
+import type { Scenario, ScenarioProblem } from '../../core/scenario/schema.js';
+import { ScenarioIdSchema } from '../../core/session/ids.js';
+
+/** Same rule as the scenario schema's clip names: a plain file name, never a path. */
+const CLIP_NAME = /^[a-z0-9][a-z0-9._-]{0,120}\.wav$/;
+
+export interface ScenarioLoad {
+  readonly scenarios: Scenario[];
+  readonly problems: ScenarioProblem[];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A file name for messages: relative to the working directory when inside it, else absolute. */
+export function displayName(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(process.cwd(), absolute);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? rel : absolute;
+}
+
+function readProblem(file: string, message: string): ScenarioProblem {
+  return { file: displayName(file), line: 1, col: 1, message };
+}
+
+/**
+ * The absolute path of a scenario's clip, or null when it does not exist. Anything path-like
+ * (separators, "..", absolute paths, odd characters) is refused.
+ */
+export function resolveClipPath(scenariosDir: string, scenarioId: string, clip: string): string | null {
+  if (!ScenarioIdSchema.safeParse(scenarioId).success || !CLIP_NAME.test(clip)) return null;
+  const audioDir = resolve(scenariosDir, 'audio', scenarioId);
+  const path = join(audioDir, clip);
+  if (dirname(path) !== audioDir) return null;
+  return isFile(path) ? path : null;
+}
+
+/** The `*.yaml` files directly in `dir` (not in subfolders), sorted by name. */
+export function listScenarioFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter(isFile);
+}
+
+/** Reads and checks one scenario file; its clips are looked up in `<dir of file>/audio/<id>/`. */
+export function loadScenarioFile(file: string, checkClips = true): { scenario: Scenario | null; problems: ScenarioProblem[] } {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_SCENARIO_SIZE) return { scenario: null, problems: [readProblem(file, TOO_LARGE)] };
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { scenario: null, problems: [readProblem(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)] };
+  }
+  const dir = dirname(file);
+  const clipExists = (id: string, clip: string) => resolveClipPath(dir, id, clip) !== null;
+  return parseScenario(displayName(file), text, checkClips ? { clipExists } : {});
+}
+
+export function isMissingClip(problem: ScenarioProblem): boolean {
+  return problem.message.startsWith('missing clip ');
+}
+
+/** Every valid scenario in `scenariosDir`, sorted by title, and the problems of the others. */
+export function loadScenarios(scenariosDir: string): ScenarioLoad {
+  let files: string[];
+  try {
+    files = listScenarioFiles(scenariosDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { scenarios: [], problems: [readProblem(scenariosDir, `cannot read the scenarios folder (${code})`)] };
+  }
+  const scenarios: Scenario[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const file of files) {
+    const result = loadScenarioFile(file);
+    // Missing clips alone do not keep a scenario out of the app: those lines are read by the
+    // system voice, with captions. scenarios:check still reports them as problems.
+    const scenario = result.scenario ?? (result.problems.every(isMissingClip) ? loadScenarioFile(file, false).scenario : null);
+    if (scenario) scenarios.push(scenario);
+    problems.push(...result.problems);
+  }
+  scenarios.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return { scenarios, problems };
+}

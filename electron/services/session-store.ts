@@ -1,0 +1,236 @@
+import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import type { SessionDetail } from '../../core/api.js';
+import { TryoutError } from '../../core/errors.js';
+import type { SessionEvent } from '../../core/session/events.js';
+import { SESSION_FORMAT_VERSION, type Candidate, type SessionManifest } from '../../core/session/manifest.js';
+import { jsonText, writeFileAtomic } from './atomic-write.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { eventLines, isMissing, parseEvents, readDrafts, readManifest } from './session-files.js';
+import { listSessionManifests } from './session-list.js';
+import { newSessionId, sessionPaths, sessionsRoot, type SessionPaths } from './session-paths.js';
+import { recoverSessions } from './session-recovery.js';
+import { finalizeWavFile, MAX_WAV_DATA_BYTES, WAV_HEADER_BYTES, wavHeader } from './wav.js';
+
+export interface SessionStoreOptions {
+  readonly dataDir: string;
+  /** Where problems (damaged files) are reported; stderr by default. */
+  readonly log?: (message: string) => void;
+  readonly now?: () => Date;
+}
+
+export interface NewSession {
+  readonly scenarioId: string;
+  readonly scenarioTitle: string;
+  readonly candidate: Candidate;
+  readonly sampleRate: number;
+}
+
+interface OpenSession {
+  readonly manifest: SessionManifest;
+  readonly paths: SessionPaths;
+  readonly audio: FileHandle;
+  readonly events: FileHandle;
+  nextSeq: number;
+  framesWritten: number;
+  eventBytes: number;
+}
+
+const CHANNELS = 2;
+const FRAME_BYTES = CHANNELS * 2;
+
+/**
+ * The sessions in `<dataDir>/sessions`. Audio and events are appended and fdatasync'd on every
+ * call; manifest.json and drafts.json are replaced atomically. Calls for one session run one at
+ * a time, in arrival order.
+ */
+export class SessionStore {
+  private readonly open = new Map<string, OpenSession>();
+  private readonly queue = new KeyedQueue();
+  private readonly reported = new Set<string>();
+  private readonly log: (message: string) => void;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: SessionStoreOptions) {
+    this.log = opts.log ?? ((message) => console.error(message));
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Repairs sessions a crash left in 'recording' (never the ones open here); returns their ids. */
+  recover(): string[] {
+    return recoverSessions(this.opts.dataDir, { skip: new Set(this.open.keys()), log: this.log, now: this.now });
+  }
+
+  async create(input: NewSession): Promise<SessionManifest> {
+    await mkdir(sessionsRoot(this.opts.dataDir), { recursive: true });
+    for (let attempt = 0; ; attempt++) {
+      const id = newSessionId(this.now());
+      const paths = sessionPaths(this.opts.dataDir, id);
+      try {
+        await mkdir(paths.dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 5) continue;
+        throw error;
+      }
+      try {
+        return await this.initialise(id, paths, input);
+      } catch (error) {
+        await rm(paths.dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+
+  private async initialise(id: string, paths: SessionPaths, input: NewSession): Promise<SessionManifest> {
+    const manifest: SessionManifest = {
+      formatVersion: SESSION_FORMAT_VERSION,
+      id,
+      scenarioId: input.scenarioId,
+      scenarioTitle: input.scenarioTitle,
+      candidate: input.candidate,
+      createdAt: this.now().toISOString(),
+      endedAt: null,
+      status: 'recording',
+      sampleRate: input.sampleRate,
+      channels: CHANNELS,
+      durationFrames: 0,
+      recoveredAt: null,
+    };
+    await writeFile(paths.audio, wavHeader(input.sampleRate, CHANNELS, 0), { flag: 'wx' });
+    await writeFile(paths.events, '', { flag: 'wx' });
+    await writeFileAtomic(paths.drafts, jsonText({}));
+    const audio = await open(paths.audio, 'a');
+    const events = await open(paths.events, 'a').catch(async (error: unknown) => {
+      await audio.close();
+      throw error;
+    });
+    try {
+      await audio.datasync();
+      await writeFileAtomic(paths.manifest, jsonText(manifest));
+    } catch (error) {
+      await Promise.allSettled([audio.close(), events.close()]);
+      throw error;
+    }
+    this.open.set(id, { manifest, paths, audio, events, nextSeq: 0, framesWritten: 0, eventBytes: 0 });
+    return manifest;
+  }
+
+  /** The open session, or the reason it does not take data (not found / already finished). */
+  private async requireOpen(id: string): Promise<OpenSession> {
+    const session = this.open.get(id);
+    if (session) return session;
+    const read = await readManifest(sessionPaths(this.opts.dataDir, id).manifest, id);
+    if (!read.ok && read.missing) throw new TryoutError('not-found', `There is no session ${id}.`);
+    const state = read.ok ? read.manifest.status : 'damaged';
+    throw new TryoutError('conflict', `Session ${id} is ${state === 'recording' ? 'not open in this run' : state}; it no longer takes new data.`);
+  }
+
+  async appendAudio(id: string, seq: number, pcm: Uint8Array): Promise<{ framesWritten: number }> {
+    sessionPaths(this.opts.dataDir, id); // refuses a bad id before anything is queued
+    return this.queue.run(id, async () => {
+      const s = await this.requireOpen(id);
+      if (seq < s.nextSeq) return { framesWritten: s.framesWritten };
+      if (seq > s.nextSeq) throw new TryoutError('conflict', `Audio chunk ${seq} arrived before chunk ${s.nextSeq}; send the missing chunk first.`);
+      if (pcm.byteLength % FRAME_BYTES !== 0) throw new TryoutError('invalid-argument', 'pcm: must hold whole 2-channel 16-bit frames');
+      if (s.framesWritten * FRAME_BYTES + pcm.byteLength > MAX_WAV_DATA_BYTES - FRAME_BYTES) {
+        throw new TryoutError('too-large', 'The recording has reached the largest size a WAV file can hold.');
+      }
+      try {
+        await s.audio.appendFile(pcm);
+        await s.audio.datasync();
+      } catch (error) {
+        await s.audio.truncate(WAV_HEADER_BYTES + s.framesWritten * FRAME_BYTES).catch(() => undefined);
+        throw error;
+      }
+      s.nextSeq = seq + 1;
+      s.framesWritten += pcm.byteLength / FRAME_BYTES;
+      return { framesWritten: s.framesWritten };
+    });
+  }
+
+  async appendEvents(id: string, events: readonly SessionEvent[]): Promise<{ count: number }> {
+    sessionPaths(this.opts.dataDir, id); // refuses a bad id before anything is queued
+    return this.queue.run(id, async () => {
+      const s = await this.requireOpen(id);
+      if (events.length === 0) return { count: 0 };
+      const text = Buffer.from(eventLines(events), 'utf8');
+      try {
+        await s.events.appendFile(text);
+        await s.events.datasync();
+      } catch (error) {
+        await s.events.truncate(s.eventBytes).catch(() => undefined);
+        throw error;
+      }
+      s.eventBytes += text.byteLength;
+      return { count: events.length };
+    });
+  }
+
+  /** Saves the draft of a type step. Also accepted after finishing (a late debounced save). */
+  async saveDraft(id: string, stepId: string, text: string): Promise<{ savedAt: string }> {
+    const paths = sessionPaths(this.opts.dataDir, id);
+    return this.queue.run(id, async () => {
+      if (!this.open.has(id)) {
+        const read = await readManifest(paths.manifest, id);
+        if (!read.ok) throw new TryoutError(read.missing ? 'not-found' : 'conflict', `There is no usable session ${id}.`);
+      }
+      const savedAt = this.now().toISOString();
+      const drafts = { ...(await readDrafts(paths.drafts)), [stepId]: { text, savedAt } };
+      await writeFileAtomic(paths.drafts, jsonText(drafts));
+      return { savedAt };
+    });
+  }
+
+  /** Closes the recording: WAV sizes patched, manifest 'complete'. Finishing twice returns the same manifest. */
+  async finish(id: string): Promise<SessionManifest> {
+    const paths = sessionPaths(this.opts.dataDir, id);
+    return this.queue.run(id, async () => {
+      const s = this.open.get(id);
+      let manifest: SessionManifest;
+      if (s) {
+        manifest = s.manifest;
+        this.open.delete(id);
+        await Promise.allSettled([s.audio.close(), s.events.close()]);
+      } else {
+        const read = await readManifest(paths.manifest, id);
+        if (!read.ok) throw new TryoutError(read.missing ? 'not-found' : 'conflict', `There is no usable session ${id}.`);
+        if (read.manifest.status !== 'recording') return read.manifest;
+        manifest = read.manifest;
+      }
+      const frames = finalizeWavFile(paths.audio, manifest.sampleRate, manifest.channels);
+      const done: SessionManifest = { ...manifest, status: 'complete', endedAt: this.now().toISOString(), durationFrames: frames };
+      await writeFileAtomic(paths.manifest, jsonText(done));
+      return done;
+    });
+  }
+
+  /** Every readable session, newest first; damaged ones are skipped and logged. */
+  list(): Promise<SessionManifest[]> {
+    return listSessionManifests(this.opts.dataDir, this.log, this.reported);
+  }
+
+  async get(id: string): Promise<SessionDetail> {
+    const paths = sessionPaths(this.opts.dataDir, id);
+    const read = await readManifest(paths.manifest, id);
+    if (!read.ok) {
+      if (read.missing) throw new TryoutError('not-found', `There is no session ${id}.`);
+      throw new TryoutError('internal', `Session ${id} cannot be opened: ${read.reason}.`);
+    }
+    let text = '';
+    try {
+      text = await readFile(paths.events, 'utf8');
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    const { events, skipped } = parseEvents(text);
+    if (skipped > 0) this.log(`session ${id}: skipped ${skipped} unreadable line(s) in events.jsonl`);
+    return { manifest: read.manifest, events, drafts: await readDrafts(paths.drafts) };
+  }
+
+  /** Waits for queued work, then closes open files. Open sessions stay 'recording' (recovered next start). */
+  async close(): Promise<void> {
+    await this.queue.idle();
+    const sessions = [...this.open.values()];
+    this.open.clear();
+    await Promise.allSettled(sessions.flatMap((s) => [s.audio.close(), s.events.close()]));
+  }
+}

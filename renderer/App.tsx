@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { CallScreen } from './features/call/CallScreen.js';
+import { HomeScreen } from './features/home/HomeScreen.js';
+import { MicCheckScreen } from './features/mic-check/MicCheckScreen.js';
+import { SessionsScreen } from './features/sessions/SessionsScreen.js';
+import { useAppBoot } from './features/home/use-app-boot.js';
+import { useStore } from './store/index.js';
+
+export function App() {
+  const screen = useStore((s) => s.screen);
+  const setScreen = useStore((s) => s.setScreen);
+  const appError = useStore((s) => s.appError);
+  const ready = useAppBoot();
+  const inCall = screen === 'call';
+
+  useEffect(() => {
+    document.body.dataset.appState = ready ? 'ready' : 'loading';
+  }, [ready]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Tryout</h1>
+        <nav aria-label="Main">
+          <button type="button" className={screen === 'home' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('home')}>
+            Scenarios
+          </button>
+          <button type="button" className={screen === 'sessions' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('sessions')} data-testid="nav-sessions">
+            Sessions
+          </button>
+        </nav>
+      </header>
+      {appError && (
+        <p role="alert" className="banner error">
+          {appError}
+        </p>
+      )}
+      <main>
+        {!ready && <p className="muted">Loading…</p>}
+        {ready && screen === 'home' && <HomeScreen />}
+        {ready && screen === 'mic-check' && <MicCheckScreen />}
+        {ready && screen === 'call' && <CallScreen />}
+        {ready && screen === 'sessions' && <SessionsScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { KeyboardEvent } from 'react';
+import { LevelMeter } from '../../components/LevelMeter.js';
+import type { CallPhase } from '../../store/call-slice.js';
+import { HoldTimer } from './HoldTimer.js';
+import { Transcript } from './Transcript.js';
+import { useCall } from './use-call.js';
+
+const PHASE_LABEL: Record<CallPhase, string> = {
+  connecting: 'Connecting the call…',
+  speaking: 'Customer speaking',
+  holding: 'Customer on hold',
+  listening: 'Your turn: speak now',
+  typing: 'Type your answer',
+  saving: 'Saving the call…',
+  ended: 'Call ended and saved',
+  failed: 'The call stopped',
+};
+
+export function CallScreen() {
+  const c = useCall();
+  const { call } = c;
+  const live = call.phase !== 'ended' && call.phase !== 'failed' && call.phase !== 'saving';
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      c.submit();
+    }
+  };
+  return (
+    <section className="call" data-testid="call-screen" data-call-phase={call.phase} data-step-id={call.stepId ?? ''} data-session-id={call.sessionId ?? ''} aria-labelledby="call-title">
+      <div className="call-head">
+        <h2 id="call-title">{c.scenario?.title ?? 'Call'}</h2>
+        <span className={`phase-badge phase-${call.phase}`} role="status" data-testid="call-phase">
+          {PHASE_LABEL[call.phase]}
+        </span>
+      </div>
+      <div className="caption-box" aria-live="polite" data-testid="caption">
+        <span className="speaker">{c.scenario?.customer.name ?? 'Customer'}</span>
+        <p>{call.caption ?? (call.phase === 'holding' ? 'The customer is listening to hold music.' : '…')}</p>
+        {call.captionVoice === 'system' && <span className="muted small">(read by the system voice: no recorded clip for this line)</span>}
+      </div>
+      {call.phase === 'holding' && call.holdSeconds !== null && call.holdStartedAt !== null && (
+        <div className="hold-panel">
+          <HoldTimer startedAt={call.holdStartedAt} seconds={call.holdSeconds} />
+          <button type="button" className="primary" onClick={c.resume} data-testid="resume-hold">
+            Take the caller off hold
+          </button>
+        </div>
+      )}
+      {call.phase === 'listening' && (
+        <div className="listen-panel">
+          <p>{call.hint ?? 'Answer the customer out loud. Tryout notices when you stop speaking.'}</p>
+          <button type="button" onClick={c.done} data-testid="done-answering">
+            I have finished answering
+          </button>
+        </div>
+      )}
+      {call.phase === 'typing' && (
+        <div className="type-panel">
+          <p className="prompt">{call.prompt}</p>
+          {call.message && <blockquote className="customer-message">{call.message}</blockquote>}
+          <label className="field">
+            <span>Your answer (Ctrl+Enter sends)</span>
+            <textarea data-testid="typed-answer" value={c.draft} onChange={(e) => c.onDraft(e.target.value)} onKeyDown={onKeyDown} rows={6} autoFocus />
+          </label>
+          <button type="button" className="primary" data-testid="send-typed" disabled={c.draft.trim().length < call.minChars} onClick={c.submit}>
+            Send answer
+          </button>
+        </div>
+      )}
+      <div className="mic-row">
+        <span>{call.trainee === 'speaking' ? 'You are speaking' : 'Your microphone'}</span>
+        <LevelMeter db={call.micDb} label="Your microphone level" />
+      </div>
+      {call.error && (
+        <p role="alert" className="banner error" data-testid="call-error">
+          {call.error}
+        </p>
+      )}
+      <Transcript lines={call.transcript} />
+      <div className="actions">
+        {live && (
+          <button type="button" className="danger" onClick={c.hangUp} data-testid="hang-up">
+            Hang up
+          </button>
+        )}
+        {!live && call.phase !== 'saving' && (
+          <>
+            <button type="button" onClick={() => c.leave('home')} data-testid="back-home">
+              Back to scenarios
+            </button>
+            <button type="button" className="primary" onClick={() => c.leave('sessions')} data-testid="open-sessions">
+              See saved sessions
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,237 @@
+import type { TrainerClient } from '../../../core/api.js';
+import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
+import { createEngine, type EngineCommand, type EngineInput, type EngineState } from '../../../core/scenario/engine.js';
+import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
+import type { SessionEvent } from '../../../core/session/events.js';
+import type { Candidate } from '../../../core/session/manifest.js';
+import { CallAudio, CALL_SAMPLE_RATE, type MicChoice } from '../../audio/call-audio.js';
+import { speakWithSystemVoice } from '../../audio/system-voice.js';
+import type { CallView } from '../../store/call-slice.js';
+import { ChunkUploader } from './chunk-uploader.js';
+import { DraftSaver } from './draft-saver.js';
+
+export interface CallControllerDeps {
+  readonly client: TrainerClient;
+  readonly scenario: Scenario;
+  readonly candidate: Candidate;
+  readonly mic: MicChoice;
+  readonly patch: (p: Partial<CallView>) => void;
+  readonly view: () => CallView;
+}
+
+/**
+ * Runs one call: the pure engine decides, this controller carries out its commands with
+ * real audio, stamps everything in file frames, and streams audio, events and drafts to
+ * the back end as they happen.
+ */
+export class CallController {
+  private readonly engine: ReturnType<typeof createEngine>;
+  private state: EngineState;
+  private vad: VadState = INITIAL_VAD;
+  private events: SessionEvent[] = [];
+  private audio: CallAudio | null = null;
+  private uploader: ChunkUploader | null = null;
+  private drafts: DraftSaver | null = null;
+  private clips = new Map<string, AudioBuffer | null>();
+  private line: { endFrame: number; stop: () => void } | null = null;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private sessionId = '';
+  private finishing = false;
+
+  constructor(private readonly deps: CallControllerDeps) {
+    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE);
+    this.state = this.engine.initial;
+  }
+
+  async start(): Promise<void> {
+    const { client, scenario, candidate, patch } = this.deps;
+    try {
+      const manifest = await client.startSession({ scenarioId: scenario.id, candidate, sampleRate: CALL_SAMPLE_RATE });
+      this.sessionId = manifest.id;
+      this.uploader = new ChunkUploader(client, manifest.id, (pendingChunks, error) => patch({ pendingChunks, error }));
+      this.drafts = new DraftSaver(client, manifest.id);
+      this.audio = await CallAudio.open(this.deps.mic, {
+        onChunk: (pcm) => this.uploader?.push(pcm),
+        onLevels: (blocks) => this.onLevels(blocks),
+      });
+      await this.preloadClipsWith(this.audio);
+      patch({ sessionId: manifest.id });
+      exposeForTests(this);
+      this.timers.push(setInterval(() => this.tick(), 50));
+      this.timers.push(setInterval(() => void this.flushEvents(), 500));
+      this.dispatch({ type: 'start', frame: this.audio.nowFrame() });
+    } catch (err) {
+      patch({ phase: 'failed', error: err instanceof Error ? err.message : String(err) });
+      await this.teardown();
+    }
+  }
+
+  get id(): string {
+    return this.sessionId;
+  }
+
+  nowFrame(): number {
+    return this.audio?.nowFrame() ?? 0;
+  }
+
+  done(): void {
+    this.dispatch({ type: 'done', frame: this.nowFrame() });
+  }
+
+  resume(): void {
+    this.dispatch({ type: 'resume', frame: this.nowFrame() });
+  }
+
+  hangUp(): void {
+    this.dispatch({ type: 'hang-up', frame: this.nowFrame() });
+  }
+
+  draftChanged(stepId: string, text: string): void {
+    this.drafts?.changed(stepId, text);
+  }
+
+  submitTyped(stepId: string, text: string, keystrokes: number, firstKeyFrame: number | null): void {
+    if (this.state.phase.kind !== 'typing' || this.state.phase.stepId !== stepId) return;
+    this.drafts?.changed(stepId, text);
+    this.dispatch({ type: 'typed-submitted', frame: this.nowFrame(), text, keystrokes, firstKeyFrame });
+  }
+
+  private dispatch(input: EngineInput): void {
+    const t = this.engine.transition(this.state, input);
+    this.state = t.state;
+    this.events.push(...t.events);
+    for (const e of t.events) {
+      if (e.type === 'turn-ended') this.noteTurn(e.speechStartFrame, e.speechEndFrame);
+      if (e.type === 'typed-submitted') this.addTranscript('trainee', e.text);
+    }
+    for (const c of t.commands) this.carryOut(c);
+  }
+
+  private carryOut(command: EngineCommand): void {
+    const { patch } = this.deps;
+    const common = { stepId: 'stepId' in command ? command.stepId : null, hint: null, prompt: null, message: null };
+    switch (command.type) {
+      case 'play-line':
+        patch({ ...common, phase: 'speaking', caption: command.caption, holdSeconds: null });
+        this.playLine(command.stepId, command.caption, command.clip);
+        return;
+      case 'start-hold':
+        patch({ ...common, phase: 'holding', holdSeconds: command.seconds, holdStartedAt: Date.now() });
+        return;
+      case 'stop-hold':
+        patch({ holdSeconds: null, holdStartedAt: null });
+        return;
+      case 'await-speech':
+        patch({ ...common, phase: 'listening', hint: command.hint });
+        if (this.vad.speaking) this.dispatch({ type: 'speech-started', frame: this.nowFrame() });
+        return;
+      case 'await-typed':
+        patch({ ...common, phase: 'typing', prompt: command.prompt, message: command.message, minChars: command.minChars });
+        return;
+      case 'end-call':
+        void this.finish();
+    }
+  }
+
+  private playLine(stepId: string, caption: string, clip: string): void {
+    const buffer = this.clips.get(clip);
+    this.addTranscript('customer', caption);
+    if (buffer && this.audio) {
+      const line = this.audio.playLine(buffer);
+      this.line = line;
+      this.deps.patch({ captionVoice: 'clip' });
+      this.events.push({ type: 'line-started', frame: line.startFrame, stepId, caption, clip, voice: 'clip', durationFrames: buffer.length });
+      return;
+    }
+    // No clip: the system voice speaks it (not on the recording); captions stay on screen.
+    const startFrame = this.nowFrame();
+    this.deps.patch({ captionVoice: 'system' });
+    this.events.push({ type: 'line-started', frame: startFrame, stepId, caption, clip: null, voice: 'system', durationFrames: null });
+    this.line = { endFrame: Number.POSITIVE_INFINITY, stop: () => speechSynthesis?.cancel() };
+    void speakWithSystemVoice(caption).then(() => {
+      if (this.line) this.line = { ...this.line, endFrame: this.nowFrame() };
+    });
+  }
+
+  private tick(): void {
+    if (!this.audio || this.state.phase.kind === 'ended') return;
+    const now = this.audio.nowFrame();
+    if (this.line && now >= this.line.endFrame) {
+      const endFrame = this.line.endFrame;
+      this.line = null;
+      this.dispatch({ type: 'line-finished', frame: endFrame });
+    }
+    this.dispatch({ type: 'tick', frame: now });
+  }
+
+  private onLevels(blocks: readonly LevelBlock[]): void {
+    const opts = { ...DEFAULT_VAD, sampleRate: CALL_SAMPLE_RATE };
+    for (const block of blocks) {
+      const r = vadStep(this.vad, block, opts);
+      this.vad = r.state;
+      if (r.decision) this.dispatch(r.decision);
+    }
+    const last = blocks.at(-1);
+    if (last) this.deps.patch({ micDb: last.db, trainee: this.vad.speaking ? 'speaking' : 'silent' });
+  }
+
+  private noteTurn(start: number | null, end: number | null): void {
+    const text = start === null || end === null ? '(no answer)' : `(spoken answer, ${((end - start) / CALL_SAMPLE_RATE).toFixed(1)} s)`;
+    this.addTranscript('trainee', text);
+  }
+
+  private addTranscript(who: 'customer' | 'trainee', text: string): void {
+    this.deps.patch({ transcript: [...this.deps.view().transcript, { who, text }] });
+  }
+
+  private async preloadClipsWith(audio: CallAudio): Promise<void> {
+    const { client, scenario } = this.deps;
+    for (const step of scenario.steps) {
+      if (!('say' in step) && !('repeat' in step)) continue;
+      const clip = clipFor(step);
+      if (!this.clips.has(clip)) this.clips.set(clip, await audio.loadClip(client.clipUrl(scenario.id, clip)).catch(() => null));
+    }
+  }
+
+  private async flushEvents(): Promise<void> {
+    if (this.events.length === 0 || !this.sessionId) return;
+    const batch = this.events.splice(0);
+    try {
+      await this.deps.client.appendEvents({ sessionId: this.sessionId, events: batch });
+    } catch {
+      this.events.unshift(...batch); // kept; retried on the next flush
+    }
+  }
+
+  private async finish(): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    const { client, patch } = this.deps;
+    patch({ phase: 'saving', caption: null, prompt: null, hint: null });
+    try {
+      this.line?.stop();
+      await this.audio?.flush();
+      await this.uploader?.drain();
+      await this.drafts?.flushAll();
+      while (this.events.length > 0) await this.flushEvents();
+      await client.finishSession({ sessionId: this.sessionId });
+      patch({ phase: 'ended' });
+    } catch (err) {
+      patch({ phase: 'failed', error: `The call could not be saved completely: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      await this.teardown();
+    }
+  }
+
+  private async teardown(): Promise<void> {
+    this.timers.forEach((t) => clearInterval(t));
+    this.timers = [];
+    this.uploader?.stop();
+    await this.audio?.close().catch(() => undefined);
+    this.audio = null;
+  }
+}
+
+function exposeForTests(controller: CallController): void {
+  if (window.__TRYOUT_TEST__) (window as unknown as { __tryoutCall?: CallController }).__tryoutCall = controller;
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { client } from '../../client.js';
+import { useStore } from '../../store/index.js';
+import { CallController } from './call-controller.js';
+
+/** Starts one call for the selected scenario when the call screen mounts; ends it on unmount. */
+export function useCall() {
+  const call = useStore((s) => s.call);
+  const scenario = useStore((s) => s.catalog?.scenarios.find((x) => x.id === s.selectedScenarioId) ?? null);
+  const controller = useRef<CallController | null>(null);
+  const typing = useRef({ keystrokes: 0, firstKeyFrame: null as number | null });
+  const [draft, setDraft] = useState('');
+
+  useEffect(() => {
+    const s = useStore.getState();
+    if (!scenario || controller.current) return;
+    s.resetCall();
+    const settings = s.settings;
+    const mic = s.useMicrophone && settings
+      ? { kind: 'device' as const, deviceId: settings.micDeviceId, processing: settings }
+      : { kind: 'none' as const };
+    const name = s.candidateName.trim();
+    void client.updateSettings({ patch: { lastCandidateName: name } }).catch(() => undefined);
+    const c = new CallController({
+      client,
+      scenario,
+      candidate: { name },
+      mic,
+      patch: (p) => useStore.getState().patchCall(p),
+      view: () => useStore.getState().call,
+    });
+    controller.current = c;
+    void c.start();
+  }, [scenario]);
+
+  // A new type step starts with an empty box and fresh counters.
+  useEffect(() => {
+    setDraft('');
+    typing.current = { keystrokes: 0, firstKeyFrame: null };
+  }, [call.stepId]);
+
+  const stepId = call.stepId;
+  return {
+    call,
+    scenario,
+    draft,
+    onDraft(text: string) {
+      setDraft(text);
+      const t = typing.current;
+      t.keystrokes++;
+      t.firstKeyFrame ??= controller.current?.nowFrame() ?? null;
+      if (stepId) controller.current?.draftChanged(stepId, text);
+    },
+    submit() {
+      if (stepId) controller.current?.submitTyped(stepId, draft, typing.current.keystrokes, typing.current.firstKeyFrame);
+    },
+    done: () => controller.current?.done(),
+    resume: () => controller.current?.resume(),
+    hangUp: () => controller.current?.hangUp(),
+    leave(screen: 'home' | 'sessions') {
+      controller.current = null;
+      void client.listSessions({}).then((list) => useStore.getState().setSessions(list));
+      useStore.getState().setScreen(screen);
+    },
+  };
+}

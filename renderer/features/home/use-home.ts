@@ -1,0 +1,21 @@
+import { useStore } from '../../store/index.js';
+
+export function useHome() {
+  const catalog = useStore((s) => s.catalog);
+  const selectedId = useStore((s) => s.selectedScenarioId);
+  const candidateName = useStore((s) => s.candidateName);
+  const selectScenario = useStore((s) => s.selectScenario);
+  const setCandidateName = useStore((s) => s.setCandidateName);
+  const setScreen = useStore((s) => s.setScreen);
+  const canProceed = Boolean(selectedId) && candidateName.trim().length > 0;
+  return {
+    scenarios: catalog?.scenarios ?? [],
+    problems: catalog?.problems ?? [],
+    selectedId,
+    candidateName,
+    canProceed,
+    select: selectScenario,
+    setCandidateName,
+    proceed: () => canProceed && setScreen('mic-check'),
+  };
+}

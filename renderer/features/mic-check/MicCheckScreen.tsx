@@ -1,0 +1,66 @@
+import { LevelMeter } from '../../components/LevelMeter.js';
+import { useStore } from '../../store/index.js';
+import { useMicCheck } from './use-mic-check.js';
+
+export function MicCheckScreen() {
+  const mic = useMicCheck();
+  const scenario = useStore((s) => s.catalog?.scenarios.find((x) => x.id === s.selectedScenarioId));
+  const setScreen = useStore((s) => s.setScreen);
+  const start = (withMic: boolean) => {
+    mic.release();
+    useStore.setState({ useMicrophone: withMic });
+    setScreen('call');
+  };
+  return (
+    <section className="mic-check" aria-labelledby="mic-title">
+      <h2 id="mic-title">Microphone check</h2>
+      {scenario && (
+        <div className="brief" data-testid="scenario-brief">
+          <h3>{scenario.title}</h3>
+          <p>{scenario.brief}</p>
+          <p className="muted">You will be speaking with {scenario.customer.name}. Captions show everything the customer says.</p>
+        </div>
+      )}
+      {mic.status === 'virtual' && <p data-testid="mic-status">Test microphone (virtual) connected.</p>}
+      {mic.status === 'opening' && <p data-testid="mic-status">Opening the microphone…</p>}
+      {mic.status === 'error' && (
+        <div role="alert" className="banner error" data-testid="mic-error">
+          <p>{mic.error}</p>
+          <button type="button" onClick={mic.retry}>
+            Try again
+          </button>
+        </div>
+      )}
+      {mic.status === 'ready' && (
+        <>
+          <label className="field">
+            <span>Microphone</span>
+            <select data-testid="mic-device" value={mic.deviceId ?? ''} onChange={(e) => mic.chooseDevice(e.target.value)}>
+              <option value="">System default</option>
+              {mic.devices.map((d) => (
+                <option key={d.deviceId} value={d.deviceId}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p>Say a few words: the bar should move when you speak.</p>
+          <LevelMeter db={mic.db} label="Microphone level" />
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => setScreen('home')}>
+          Back
+        </button>
+        <button type="button" className="primary" data-testid="start-call" disabled={mic.status === 'opening' || mic.status === 'error'} onClick={() => start(true)}>
+          Start the call
+        </button>
+        {mic.status === 'error' && (
+          <button type="button" data-testid="start-without-mic" onClick={() => start(false)}>
+            Start without a microphone (typed answers only)
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { SessionDetail } from '../../../core/api.js';
+import { formatDuration } from './format.js';
+
+/** One session: its recording and what was said and typed, in order. */
+export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDetail; recordingUrl: string }) {
+  const { manifest, events, drafts } = detail;
+  const at = (frame: number) => formatDuration(frame / manifest.sampleRate);
+  const submitted = new Set(events.flatMap((e) => (e.type === 'typed-submitted' ? [e.stepId] : [])));
+  const unsent = Object.entries(drafts).filter(([stepId, d]) => !submitted.has(stepId) && d.text.length > 0);
+  return (
+    <article className="session-detail" data-testid="session-detail" aria-label={`Session of ${manifest.candidate.name}`}>
+      {manifest.status === 'recovered' && (
+        <p className="banner warn">This session was interrupted and recovered: everything saved up to the interruption is kept.</p>
+      )}
+      <audio controls src={recordingUrl} data-testid="session-audio" preload="metadata">
+        Your system cannot play this recording.
+      </audio>
+      <ol className="timeline">
+        {events.map((e, i) => {
+          if (e.type === 'line-started') return <li key={i}><time>{at(e.frame)}</time> <b>Customer:</b> {e.caption}</li>;
+          if (e.type === 'turn-ended')
+            return (
+              <li key={i}>
+                <time>{at(e.frame)}</time> <b>Trainee:</b>{' '}
+                {e.speechStartFrame === null || e.speechEndFrame === null ? '(no answer)' : `spoke ${formatDuration((e.speechEndFrame - e.speechStartFrame) / manifest.sampleRate)} from ${at(e.speechStartFrame)}`}
+              </li>
+            );
+          if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved"><time>{at(e.frame)}</time> <b>Typed:</b> <span className="typed">{e.text}</span></li>;
+          if (e.type === 'hold-started') return <li key={i}><time>{at(e.frame)}</time> On hold ({e.seconds} s planned)</li>;
+          if (e.type === 'hold-ended') return <li key={i}><time>{at(e.frame)}</time> Off hold</li>;
+          return null;
+        })}
+      </ol>
+      {unsent.length > 0 && (
+        <section>
+          <h4>Unsent drafts</h4>
+          {unsent.map(([stepId, d]) => (
+            <p key={stepId} data-testid="draft-text" className="typed">{d.text}</p>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import type { StateCreator } from 'zustand';
+import type { ScenarioCatalog } from '../../core/api.js';
+import type { SessionManifest } from '../../core/session/manifest.js';
+import type { Settings } from '../../core/settings.js';
+import type { RootState } from './index.js';
+
+export type Screen = 'home' | 'mic-check' | 'call' | 'sessions';
+
+export interface AppSlice {
+  screen: Screen;
+  catalog: ScenarioCatalog | null;
+  sessions: readonly SessionManifest[];
+  settings: Settings | null;
+  selectedScenarioId: string | null;
+  candidateName: string;
+  appError: string | null;
+  /** False when the trainee chose to take the call without a microphone. */
+  useMicrophone: boolean;
+  setScreen(screen: Screen): void;
+  setCatalog(catalog: ScenarioCatalog): void;
+  setSessions(sessions: readonly SessionManifest[]): void;
+  setSettings(settings: Settings): void;
+  selectScenario(id: string | null): void;
+  setCandidateName(name: string): void;
+  setAppError(message: string | null): void;
+}
+
+export const createAppSlice: StateCreator<RootState, [], [], AppSlice> = (set) => ({
+  screen: 'home',
+  catalog: null,
+  sessions: [],
+  settings: null,
+  selectedScenarioId: null,
+  candidateName: '',
+  appError: null,
+  useMicrophone: true,
+  setScreen: (screen) => set({ screen }),
+  setCatalog: (catalog) => set({ catalog }),
+  setSessions: (sessions) => set({ sessions }),
+  setSettings: (settings) => set({ settings }),
+  selectScenario: (selectedScenarioId) => set({ selectedScenarioId }),
+  setCandidateName: (candidateName) => set({ candidateName }),
+  setAppError: (appError) => set({ appError }),
+});

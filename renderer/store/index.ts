@@ -1,0 +1,8 @@
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './app-slice.js';
+import { createCallSlice, type CallSlice } from './call-slice.js';
+
+export type RootState = AppSlice & CallSlice;
+
+/** One store built from slices (zustand's slices pattern); components read through selectors. */
+export const useStore = create<RootState>()((...a) => ({ ...createAppSlice(...a), ...createCallSlice(...a) }));

@@ -1,0 +1,8 @@
+// Bundles the Electron main process (ESM) and the sandboxed preload (CommonJS, one file:
+// sandboxed preloads cannot require relative modules) into dist/electron/.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' });
+await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
+console.log('built dist/electron/main.js and dist/electron/preload.cjs');

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { SessionDetail } from '../../core/api.js';
+import { driveCall, type DriveResult } from './call-driver.js';
+import { launchChromium } from './chromium.js';
+import { callApi, startShellProcess } from './shell-process.js';
+import { summarize, type RehearsalSummary } from './summary.js';
+
+export interface RehearsalOptions {
+  readonly scenarioId: string;
+  readonly voices: readonly Float32Array[];
+  readonly typed: readonly string[];
+  /** Data folder for the session; a fresh temporary one by default. */
+  readonly dataDir?: string;
+  readonly scenariosDir?: string;
+  readonly answerDelayMs?: number;
+}
+
+export interface RehearsalResult {
+  readonly dataDir: string;
+  readonly sessionDir: string;
+  readonly drive: DriveResult;
+  readonly detail: SessionDetail;
+  readonly summary: RehearsalSummary;
+}
+
+/** One scenario run in the real app: browser shell + headless Chromium + virtual microphone. */
+export async function rehearse(opts: RehearsalOptions): Promise<RehearsalResult> {
+  const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tryout-rehearsal-')));
+  const shell = await startShellProcess({ dataDir, ...(opts.scenariosDir ? { scenariosDir: opts.scenariosDir } : {}) });
+  const chromium = await launchChromium({ virtualMic: true });
+  try {
+    await chromium.page.goto(shell.url);
+    const drive = await driveCall(chromium.page, {
+      scenarioId: opts.scenarioId,
+      voices: opts.voices,
+      typed: opts.typed,
+      ...(opts.answerDelayMs !== undefined ? { answerDelayMs: opts.answerDelayMs } : {}),
+    });
+    if (drive.finalPhase !== 'ended') {
+      const error = await chromium.page.textContent('[data-testid="call-error"]').catch(() => null);
+      throw new Error(`the call ended in phase "${drive.finalPhase}"${error ? `: ${error}` : ''}`);
+    }
+    const detail = await callApi<SessionDetail>(shell, 'getSession', { sessionId: drive.sessionId });
+    return { dataDir, sessionDir: join(dataDir, 'sessions', drive.sessionId), drive, detail, summary: summarize(detail) };
+  } finally {
+    await chromium.close();
+    await shell.stop();
+  }
+}
