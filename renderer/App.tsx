@@ -11,7 +11,9 @@ export function App() {
   const setScreen = useStore((s) => s.setScreen);
   const appError = useStore((s) => s.appError);
   const ready = useAppBoot();
-  const inCall = screen === 'call';
+  const callPhase = useStore((s) => s.call.phase);
+  // Navigation is locked while a call is live (nothing to break mid-call), free once it has ended.
+  const inCall = screen === 'call' && callPhase !== 'ended' && callPhase !== 'failed';
 
   useEffect(() => {
     document.body.dataset.appState = ready ? 'ready' : 'loading';

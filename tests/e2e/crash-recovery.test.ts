@@ -10,7 +10,7 @@ import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chr
 import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
 import { alignment } from '../support/audio-checks.js';
-import { speech } from '../support/speech.js';
+import { speech } from '../../scripts/rehearse/speech.js';
 
 const DRAFT = 'Customer waited 20 min — router “RX-9” still not shipped; promised a call back. ✓';
 const SR = 16_000;
@@ -99,6 +99,16 @@ describe('kill -9 of the back end in the middle of a call', () => {
       await expect.poll(() => row.getAttribute('data-status')).toBe('recovered');
       await row.getByRole('button', { name: 'Open' }).click();
       await expect.poll(() => browser.page.textContent('[data-testid="session-detail"]')).toContain(DRAFT);
+      // The recording plays in the app: Chromium decodes the served WAV to the recovered length.
+      const frames = parseWavHeader(readFileSync(join(dataDir, 'sessions', sessionId, 'audio.wav'))).dataBytes / 4;
+      const audio = browser.page.locator('[data-testid="session-audio"]');
+      await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeCloseTo(frames / SR, 1);
+      // A time stamp on the timeline replays from that moment.
+      await browser.page.locator('.timeline .seek').nth(1).click();
+      const seekTo = await browser.page.locator('.timeline .seek').nth(1).textContent();
+      const [m, s] = (seekTo ?? '0:00').split(':').map(Number);
+      const at = await audio.evaluate((a: HTMLAudioElement) => a.currentTime);
+      expect(Math.floor(at)).toBeGreaterThanOrEqual((m ?? 0) * 60 + (s ?? 0) - 1);
     } finally {
       await browser.close();
     }

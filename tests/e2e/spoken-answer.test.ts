@@ -4,7 +4,7 @@ import { readWav } from '../../electron/services/wav.js';
 import { rehearse, type RehearsalResult } from '../../scripts/rehearse/rehearsal.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
 import { alignment, outsideWindows, rmsDb } from '../support/audio-checks.js';
-import { speech } from '../support/speech.js';
+import { speech } from '../../scripts/rehearse/speech.js';
 
 const ANSWERS = [
   'I want to work in customer service because I enjoy helping people solve their problems.',

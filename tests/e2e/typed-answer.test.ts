@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rehearse, type RehearsalResult } from '../../scripts/rehearse/rehearsal.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
-import { speech } from '../support/speech.js';
+import { speech } from '../../scripts/rehearse/speech.js';
 
 const TYPED = 'Müller — order #A-1042: refund issued ✓ “sorry for the wait” 日本語 🙂';
 

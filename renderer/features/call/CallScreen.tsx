@@ -16,6 +16,12 @@ const PHASE_LABEL: Record<CallPhase, string> = {
   failed: 'The call stopped',
 };
 
+function captionText(phase: CallPhase, caption: string | null): string {
+  if (phase === 'holding') return '(on hold, waiting for you to come back)';
+  if (phase === 'ended') return '(the customer has hung up)';
+  return caption ?? '…';
+}
+
 export function CallScreen() {
   const c = useCall();
   const { call } = c;
@@ -36,8 +42,8 @@ export function CallScreen() {
       </div>
       <div className="caption-box" aria-live="polite" data-testid="caption">
         <span className="speaker">{c.scenario?.customer.name ?? 'Customer'}</span>
-        <p>{call.caption ?? (call.phase === 'holding' ? 'The customer is listening to hold music.' : '…')}</p>
-        {call.captionVoice === 'system' && <span className="muted small">(read by the system voice: no recorded clip for this line)</span>}
+        <p>{captionText(call.phase, call.caption)}</p>
+        {call.phase !== 'holding' && call.captionVoice === 'system' && <span className="muted small">(read by the system voice: no recorded clip for this line)</span>}
       </div>
       {call.phase === 'holding' && call.holdSeconds !== null && call.holdStartedAt !== null && (
         <div className="hold-panel">
@@ -68,10 +74,12 @@ export function CallScreen() {
           </button>
         </div>
       )}
-      <div className="mic-row">
-        <span>{call.trainee === 'speaking' ? 'You are speaking' : 'Your microphone'}</span>
-        <LevelMeter db={call.micDb} label="Your microphone level" />
-      </div>
+      {live && (
+        <div className="mic-row">
+          <span>{call.trainee === 'speaking' ? 'You are speaking' : 'Your microphone'}</span>
+          <LevelMeter db={call.micDb} label="Your microphone level" />
+        </div>
+      )}
       {call.error && (
         <p role="alert" className="banner error" data-testid="call-error">
           {call.error}

@@ -1,10 +1,17 @@
+import { useRef } from 'react';
 import type { SessionDetail } from '../../../core/api.js';
 import { formatDuration } from './format.js';
 
 /** One session: its recording and what was said and typed, in order. */
 export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDetail; recordingUrl: string }) {
   const { manifest, events, drafts } = detail;
-  const at = (frame: number) => formatDuration(frame / manifest.sampleRate);
+  const audio = useRef<HTMLAudioElement>(null);
+  // Each time stamp is a button: replay the recording from that moment.
+  const at = (frame: number) => (
+    <button type="button" className="seek" title="Play from here" onClick={() => playFrom(audio.current, frame / manifest.sampleRate)}>
+      {formatDuration(frame / manifest.sampleRate)}
+    </button>
+  );
   const submitted = new Set(events.flatMap((e) => (e.type === 'typed-submitted' ? [e.stepId] : [])));
   const unsent = Object.entries(drafts).filter(([stepId, d]) => !submitted.has(stepId) && d.text.length > 0);
   return (
@@ -12,22 +19,22 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       {manifest.status === 'recovered' && (
         <p className="banner warn">This session was interrupted and recovered: everything saved up to the interruption is kept.</p>
       )}
-      <audio controls src={recordingUrl} data-testid="session-audio" preload="metadata">
+      <audio ref={audio} controls src={recordingUrl} data-testid="session-audio" preload="metadata">
         Your system cannot play this recording.
       </audio>
       <ol className="timeline">
         {events.map((e, i) => {
-          if (e.type === 'line-started') return <li key={i}><time>{at(e.frame)}</time> <b>Customer:</b> {e.caption}</li>;
+          if (e.type === 'line-started') return <li key={i}>{at(e.frame)} <b>Customer:</b> {e.caption}</li>;
           if (e.type === 'turn-ended')
             return (
               <li key={i}>
-                <time>{at(e.frame)}</time> <b>Trainee:</b>{' '}
-                {e.speechStartFrame === null || e.speechEndFrame === null ? '(no answer)' : `spoke ${formatDuration((e.speechEndFrame - e.speechStartFrame) / manifest.sampleRate)} from ${at(e.speechStartFrame)}`}
+                {at(e.frame)} <b>Trainee:</b>{' '}
+                {e.speechStartFrame === null || e.speechEndFrame === null ? '(no answer)' : `spoke for ${formatDuration((e.speechEndFrame - e.speechStartFrame) / manifest.sampleRate)}`}
               </li>
             );
-          if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved"><time>{at(e.frame)}</time> <b>Typed:</b> <span className="typed">{e.text}</span></li>;
-          if (e.type === 'hold-started') return <li key={i}><time>{at(e.frame)}</time> On hold ({e.seconds} s planned)</li>;
-          if (e.type === 'hold-ended') return <li key={i}><time>{at(e.frame)}</time> Off hold</li>;
+          if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved">{at(e.frame)} <b>Typed:</b> <span className="typed">{e.text}</span></li>;
+          if (e.type === 'hold-started') return <li key={i}>{at(e.frame)} On hold ({e.seconds} s planned)</li>;
+          if (e.type === 'hold-ended') return <li key={i}>{at(e.frame)} Off hold</li>;
           return null;
         })}
       </ol>
@@ -41,4 +48,10 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       )}
     </article>
   );
+}
+
+function playFrom(audio: HTMLAudioElement | null, seconds: number): void {
+  if (!audio) return;
+  audio.currentTime = seconds;
+  void audio.play().catch(() => undefined);
 }
