@@ -1,20 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../core/csp.js';
 import type { ApiErrorBody, ApiErrorCode } from '../../core/errors.js';
 
 /** Response helpers shared by the browser shell's routes. */
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CSP = CONTENT_SECURITY_POLICY;
 
 /** Set on every response, before anything else. */
 export function setSecurityHeaders(res: ServerResponse): void {
