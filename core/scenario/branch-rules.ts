@@ -15,6 +15,8 @@ export function ruleHolds(rule: BranchRule, turn: Turn | undefined, sampleRate: 
     if ('typedContains' in rule) return rule.typedContains.some((p) => text.includes(normalizeText(p)));
     return !rule.typedLacks.some((p) => text.includes(normalizeText(p)));
   }
+  // Transcripts, talk-over and checklist results are not on the turn yet: these rules do not hold.
+  if ('saidContains' in rule || 'saidLacks' in rule || 'talkedOver' in rule || 'check' in rule) return false;
   if (turn.kind !== 'spoken') return false;
   const answered = turn.speechStartFrame !== null;
   if ('noAnswer' in rule) return !answered;

@@ -41,6 +41,8 @@ export const ListenStepSchema = z.strictObject({
     timeoutSeconds: seconds(300).default(20),
     maxSeconds: seconds(600).default(90),
     hint: z.string().max(300).optional(),
+    /** The customer keeps typing loudly while the trainee answers (the not-listening test). */
+    typingNoise: z.boolean().default(false),
   }),
 });
 
@@ -63,6 +65,7 @@ export const RepeatStepSchema = z.strictObject({
     clip: clipName.optional(),
     timeoutSeconds: seconds(300).default(20),
     maxSeconds: seconds(600).default(90),
+    typingNoise: z.boolean().default(false),
   }),
 });
 
@@ -70,9 +73,28 @@ export const RepeatStepSchema = z.strictObject({
  * A rule about the last turn. One key per rule; new rule kinds (e.g. checklist results)
  * are added as new keys, so existing files keep their meaning.
  */
+export const CHECKLIST_IDS = ['respect', 'patience', 'writing', 'recall', 'escalation'] as const;
+
+const phrases = z.array(z.string().min(1).max(200)).min(1).max(100);
 export const BranchRuleSchema = z.union([
-  z.strictObject({ typedContains: z.array(z.string().min(1)).min(1) }),
-  z.strictObject({ typedLacks: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ typedContains: phrases }),
+  z.strictObject({ typedLacks: phrases }),
+  /** Phrase rules on the transcript of the last spoken turn (speech recognition in the back end). */
+  z.strictObject({ saidContains: phrases }),
+  z.strictObject({ saidLacks: phrases }),
+  /** The trainee started speaking while the customer's preceding line was still playing. */
+  z.strictObject({ talkedOver: z.boolean() }),
+  /**
+   * A checklist result about the last turn, e.g. { checklist: respect, item: no-blame, is: fail }.
+   * The slot for the checks: until an item is evaluated for the turn, the rule does not hold.
+   */
+  z.strictObject({
+    check: z.strictObject({
+      checklist: z.enum(CHECKLIST_IDS),
+      item: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+      is: z.enum(['pass', 'fail', 'needs-review']),
+    }),
+  }),
   z.strictObject({ spokeAtLeastSeconds: z.number().nonnegative() }),
   z.strictObject({ spokeUnderSeconds: z.number().positive() }),
   z.strictObject({ answeredWithinSeconds: z.number().positive() }),
@@ -108,7 +130,6 @@ export type RepeatStep = z.infer<typeof RepeatStepSchema>;
 export type BranchStep = z.infer<typeof BranchStepSchema>;
 export type Step = SayStep | HoldStep | ListenStep | TypeStep | RepeatStep | BranchStep;
 
-export const CHECKLIST_IDS = ['respect', 'patience', 'writing', 'recall', 'escalation'] as const;
 
 /** The scenario document without steps; steps are validated one by one, by kind. */
 export const ScenarioHeaderSchema = z.strictObject({
@@ -121,6 +142,17 @@ export const ScenarioHeaderSchema = z.strictObject({
     voice: z.enum(['us-slt', 'kal']).default('us-slt'),
   }),
   checklists: z.array(z.enum(CHECKLIST_IDS)).default([]),
+  /**
+   * A visible queue counter ("callers waiting") that climbs during the call: it starts at
+   * `start` and gains one caller every `risesEverySeconds` of call time, up to `max`.
+   */
+  queue: z
+    .strictObject({
+      start: z.number().int().nonnegative().max(999),
+      risesEverySeconds: seconds(3600),
+      max: z.number().int().positive().max(999).default(99),
+    })
+    .optional(),
   steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
 });
 

@@ -14,9 +14,9 @@ const scenario: Scenario = {
   checklists: ['respect'],
   steps: [
     { id: 'greet', say: 'Hello, I have waited twenty minutes.' },
-    { id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 30 } },
+    { id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 30, typingNoise: false } },
     { id: 'hold', hold: { seconds: 5, music: true } },
-    { id: 'again', repeat: { of: 'answer', say: 'Sorry, say that again?', timeoutSeconds: 10, maxSeconds: 30 } },
+    { id: 'again', repeat: { of: 'answer', say: 'Sorry, say that again?', timeoutSeconds: 10, maxSeconds: 30, typingNoise: false } },
     {
       id: 'decide',
       branch: { rules: [{ when: { spokeAtLeastSeconds: 2 }, goto: 'thanks' }, { when: { noAnswer: true }, goto: 'upset' }], otherwise: 'note' },

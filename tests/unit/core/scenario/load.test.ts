@@ -30,7 +30,7 @@ describe('parseScenario: a good file', () => {
     expect(scenario?.id).toBe('good-call');
     expect(scenario?.customer).toEqual({ name: 'Robin', voice: 'kal' });
     expect(scenario?.steps.map((s) => s.id)).toEqual(['greet', 'answer', 'again', 'decide', 'wait', 'write']);
-    expect(scenario?.steps[1]).toEqual({ id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 90, hint: 'Apologise and ask for the order number.' } });
+    expect(scenario?.steps[1]).toEqual({ id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 90, hint: 'Apologise and ask for the order number.', typingNoise: false } });
     expect(seen).toEqual(['good-call/greet.wav', 'good-call/greet.wav']);
   });
 
@@ -136,7 +136,7 @@ describe('parseScenario: other checks', () => {
     expect(lines('rules.yaml', text)).toEqual([
       'rules.yaml:2:8: "title" must not be empty',
       'rules.yaml:4:11: missing "customer.name"',
-      'rules.yaml:9:17: "branch.rules[0].when" in step "d" must have exactly one of typedContains, typedLacks, spokeAtLeastSeconds, spokeUnderSeconds, answeredWithinSeconds or noAnswer',
+      'rules.yaml:9:17: "branch.rules[0].when" in step "d" must have exactly one of typedContains, typedLacks, saidContains, saidLacks, talkedOver, check, spokeAtLeastSeconds, spokeUnderSeconds, answeredWithinSeconds or noAnswer',
       'rules.yaml:13:22: "hold.seconds" in step "h" must be more than 0',
     ]);
   });
