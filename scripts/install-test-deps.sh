@@ -4,7 +4,7 @@
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-PKGS="chromium festival festvox-us-slt-hts festvox-kallpc16k sox libsox-fmt-all pocketsphinx fonts-dejavu-core"
+PKGS="chromium festival festvox-us-slt-hts festvox-kallpc16k sox libsox-fmt-all pocketsphinx pocketsphinx-en-us fonts-dejavu-core"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
