@@ -14,6 +14,15 @@ export const API_METHOD_NAMES = [
   'getSession',
   'getSettings',
   'updateSettings',
+  'transcribeTurn',
+  'analyzeSession',
+  'getAnalysisProgress',
+  'getAnalysis',
+  'scenarioRevision',
+  'saveCoachClip',
+  'deleteCoachClip',
+  'exportScenarioPack',
+  'importScenarioPack',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

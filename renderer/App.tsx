@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { CallScreen } from './features/call/CallScreen.js';
+import { CoachScreen } from './features/coach/CoachScreen.js';
 import { HomeScreen } from './features/home/HomeScreen.js';
 import { MicCheckScreen } from './features/mic-check/MicCheckScreen.js';
 import { SessionsScreen } from './features/sessions/SessionsScreen.js';
 import { useAppBoot } from './features/home/use-app-boot.js';
+import { useScenarioReload } from './features/home/use-scenario-reload.js';
 import { useStore } from './store/index.js';
 
 export function App() {
@@ -14,6 +16,8 @@ export function App() {
   const callPhase = useStore((s) => s.call.phase);
   // Navigation is locked while a call is live (nothing to break mid-call), free once it has ended.
   const inCall = screen === 'call' && callPhase !== 'ended' && callPhase !== 'failed';
+  // Scenario files edited on disk show up (with their problems) without a restart.
+  useScenarioReload(ready && (screen === 'home' || screen === 'coach'));
 
   useEffect(() => {
     document.body.dataset.appState = ready ? 'ready' : 'loading';
@@ -30,6 +34,9 @@ export function App() {
           <button type="button" className={screen === 'sessions' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('sessions')} data-testid="nav-sessions">
             Sessions
           </button>
+          <button type="button" className={screen === 'coach' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('coach')} data-testid="nav-coach">
+            Coach
+          </button>
         </nav>
       </header>
       {appError && (
@@ -43,6 +50,7 @@ export function App() {
         {ready && screen === 'mic-check' && <MicCheckScreen />}
         {ready && screen === 'call' && <CallScreen />}
         {ready && screen === 'sessions' && <SessionsScreen />}
+        {ready && screen === 'coach' && <CoachScreen />}
       </main>
     </div>
   );

@@ -1,14 +1,17 @@
 /**
  * npm run scenarios:check [files or folders...]
  *
- * Validates scenario files (default: every scenarios/*.yaml). Prints one `file:line:col: message`
- * line per problem on stdout, a summary on stderr, and exits 1 if there is any problem.
+ * Validates scenario files (default: every scenarios/*.yaml, and the checklists in
+ * scenarios/checklists/). Prints one `file:line:col: message` line per problem on stdout, a
+ * summary on stderr, and exits 1 if there is any problem.
  * Clips are looked up in `<dir of file>/audio/<scenario-id>/`.
  */
 import { statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../core/scenario/load.js';
 import type { ScenarioProblem } from '../core/scenario/schema.js';
+import { checklistsDir, listChecklistFiles, loadChecklistFile } from '../electron/services/analysis/checklist-repository.js';
 import { displayName, listScenarioFiles, loadScenarioFile } from '../electron/services/scenario-repository.js';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -31,6 +34,7 @@ function filesToCheck(args: readonly string[]): { files: string[]; problems: Sce
     }
     try {
       files.push(...listScenarioFiles(arg));
+      if (isDirectory(checklistsDir(arg))) files.push(...listChecklistFiles(checklistsDir(arg)));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       problems.push({ file: displayName(arg), line: 1, col: 1, message: `cannot read the folder (${code})` });
@@ -45,7 +49,8 @@ function plural(n: number, word: string): string {
 
 function main(args: readonly string[]): number {
   const { files, problems } = filesToCheck(args);
-  for (const file of files) problems.push(...loadScenarioFile(file).problems);
+  // Checklists (checklists/<id>.yaml next to the scenarios) are checked with their own schema.
+  for (const file of files) problems.push(...(basename(dirname(resolve(file))) === 'checklists' ? loadChecklistFile(file) : loadScenarioFile(file)).problems);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
   process.stderr.write(`scenarios:check: ${plural(files.length, 'file')}, ${plural(problems.length, 'problem')}\n`);
   return problems.length > 0 ? 1 : 0;

@@ -1,7 +1,8 @@
-import type { SessionEvent } from '../session/events.js';
-import { chooseBranch } from './branch-rules.js';
+import { MAX_TRANSCRIPT_CHARS, type SessionEvent } from '../session/events.js';
+import { chooseBranch, needsTranscript } from './branch-rules.js';
 import type { EngineCommand, EngineInput, EngineState, Transition } from './engine-types.js';
-import { clipFor, stepKind, type Scenario, type Step } from './schema.js';
+import { clipFor, stepKind, type BranchStep, type Scenario, type Step } from './schema.js';
+import { typingNoiseOf } from './step-sounds.js';
 import type { Turn } from './turns.js';
 
 export type { EngineCommand, EngineInput, EnginePhase, EngineState, Transition } from './engine-types.js';
@@ -9,7 +10,16 @@ export type { EngineCommand, EngineInput, EnginePhase, EngineState, Transition }
 /** A loop bound: no real call enters this many steps. */
 export const MAX_STEPS_ENTERED = 500;
 
-export const INITIAL_STATE: EngineState = { stepIndex: -1, phase: { kind: 'idle' }, turns: [], stepsEntered: 0, path: [] };
+export const INITIAL_STATE: EngineState = {
+  stepIndex: -1, phase: { kind: 'idle' }, turns: [], stepsEntered: 0, path: [], speechSince: null, talkOverPending: false,
+};
+
+/** Audio before the detected speech onset that is transcribed too (a soft first consonant). */
+const TRANSCRIBE_LEAD_SECONDS = 0.25;
+/** Audio after the last voiced frame that is transcribed too (a trailing soft sound). */
+const TRANSCRIBE_TAIL_SECONDS = 0.5;
+/** The longest stretch transcribed for one turn (the transcribeTurn limit). */
+const TRANSCRIBE_MAX_SECONDS = 600;
 
 /**
  * The scenario engine: a pure state machine. Given the state and an input stamped with an
@@ -45,18 +55,50 @@ export function createEngine(scenario: Scenario, sampleRate: number) {
       out.commands.push({ type: 'await-typed', stepId: step.id, prompt: step.type.prompt, message: step.type.message ?? null, minChars: step.type.minChars });
       return { ...base, phase: { kind: 'typing', stepId: step.id, invitedFrame: frame, minChars: step.type.minChars } };
     }
-    const choice = chooseBranch(step, state.turns.at(-1), sampleRate);
+    return branch(base, step, frame, out);
+  }
+
+  /** Chooses the branch at once, or first asks for a transcript when a rule reads what was said. */
+  function branch(state: EngineState, step: BranchStep, frame: number, out: Out): EngineState {
+    const turn = state.turns.at(-1);
+    if (needsTranscript(step, turn)) {
+      out.commands.push({ type: 'transcribe-turn', stepId: step.id, ...transcriptWindow(turn) });
+      return { ...state, phase: { kind: 'transcribing', stepId: step.id } };
+    }
+    const choice = chooseBranch(step, turn, sampleRate);
     out.events.push({ type: 'branch-taken', frame, stepId: step.id, rule: choice.rule, to: choice.to });
-    return goTo(base, choice.to, frame, out);
+    return goTo(state, choice.to, frame, out);
+  }
+
+  /** The microphone audio of a spoken turn: from just before the speech to just after it (within the turn). */
+  function transcriptWindow(turn: Turn): { fromFrame: number; toFrame: number } {
+    const start = turn.speechStartFrame ?? turn.invitedFrame;
+    const end = Math.min(turn.endedFrame, (turn.speechEndFrame ?? turn.endedFrame) + secs(TRANSCRIBE_TAIL_SECONDS));
+    const toFrame = Math.max(end, start + 1);
+    return { fromFrame: Math.max(0, start - secs(TRANSCRIBE_LEAD_SECONDS), toFrame - secs(TRANSCRIBE_MAX_SECONDS)), toFrame };
+  }
+
+  /** The transcript answer: recorded on the last turn, then the waiting branch step chooses. */
+  function transcribed(state: EngineState, stepId: string, input: Extract<EngineInput, { type: 'transcript' }>, out: Out): EngineState {
+    const step = scenario.steps[state.stepIndex];
+    const last = state.turns.at(-1);
+    if (input.stepId !== stepId || !step || !('branch' in step) || !last) return state;
+    const engine = input.engine.slice(0, 40) || 'none';
+    const text = input.text === null ? null : input.text.slice(0, MAX_TRANSCRIPT_CHARS);
+    out.events.push({ type: 'turn-transcribed', frame: input.frame, stepId: last.stepId, engine, text });
+    const turn: Turn = { ...last, transcript: text, transcribedBy: engine };
+    return branch({ ...state, turns: [...state.turns.slice(0, -1), turn] }, step, input.frame, out);
   }
 
   function listen(state: EngineState, step: Step, timeout: number, max: number, repeatOf: string | null, frame: number, out: Out): EngineState {
     const hint = 'listen' in step ? (step.listen.hint ?? null) : null;
     out.events.push({ type: 'listen-started', frame, stepId: step.id, timeoutSeconds: timeout });
-    out.commands.push({ type: 'await-speech', stepId: step.id, hint });
+    // Speech already running (the trainee began during the line or the hold) is this turn's start.
+    if (state.speechSince !== null) out.events.push({ type: 'turn-started', frame, stepId: step.id });
+    out.commands.push({ type: 'await-speech', stepId: step.id, hint, typingNoise: typingNoiseOf(step) });
     return {
       ...state,
-      phase: { kind: 'listening', stepId: step.id, invitedFrame: frame, deadlineFrame: frame + secs(timeout), maxFrames: secs(max), speechStartFrame: null, repeatOf },
+      phase: { kind: 'listening', stepId: step.id, invitedFrame: frame, deadlineFrame: frame + secs(timeout), maxFrames: secs(max), speechStartFrame: state.speechSince, repeatOf },
     };
   }
 
@@ -86,8 +128,9 @@ export function createEngine(scenario: Scenario, sampleRate: number) {
     const turn: Turn = {
       stepId: phase.stepId, kind: 'spoken', invitedFrame: phase.invitedFrame, endedFrame: frame,
       speechStartFrame: phase.speechStartFrame, speechEndFrame, text: null, repeatOf: phase.repeatOf,
+      transcript: null, transcribedBy: null, talkedOver: state.talkOverPending, checks: {},
     };
-    return advance({ ...state, turns: [...state.turns, turn] }, frame, out);
+    return advance({ ...state, turns: [...state.turns, turn], talkOverPending: false }, frame, out);
   }
 
   function transition(state: EngineState, input: EngineInput): Transition {
@@ -98,17 +141,35 @@ export function createEngine(scenario: Scenario, sampleRate: number) {
 
   function apply(state: EngineState, input: EngineInput, out: Out): EngineState {
     const { phase } = state;
-    const frame = input.frame;
     if (phase.kind === 'ended') return state;
     if (input.type === 'hang-up') {
-      if (phase.kind === 'holding') out.events.push({ type: 'hold-ended', frame, stepId: phase.stepId, reason: 'resumed' });
-      return endCall(state, frame, out, 'hung-up');
+      if (phase.kind === 'holding') out.events.push({ type: 'hold-ended', frame: input.frame, stepId: phase.stepId, reason: 'resumed' });
+      return endCall(state, input.frame, out, 'hung-up');
     }
+    return applyToPhase(followSpeech(state, input, out), input, out);
+  }
+
+  /**
+   * Voice activity is followed in every phase: speech still running when a listen step begins
+   * belongs to its turn, and speech that starts while a customer line plays is a talk-over,
+   * carried by the next turn.
+   */
+  function followSpeech(state: EngineState, input: EngineInput, out: Out): EngineState {
+    if (input.type === 'speech-ended') return { ...state, speechSince: null };
+    if (input.type !== 'speech-started' || state.speechSince !== null) return state;
+    if (state.phase.kind !== 'speaking') return { ...state, speechSince: input.frame };
+    out.events.push({ type: 'talked-over', frame: input.frame, stepId: state.phase.stepId });
+    return { ...state, speechSince: input.frame, talkOverPending: true };
+  }
+
+  function applyToPhase(state: EngineState, input: EngineInput, out: Out): EngineState {
+    const { phase } = state;
+    const frame = input.frame;
     switch (phase.kind) {
+      case 'ended':
+        return state;
       case 'idle':
-        if (input.type !== 'start') return state;
-        out.events.push({ type: 'call-started', frame, scenarioId: scenario.id });
-        return enter(state, 0, frame, out);
+        return input.type === 'start' ? startCall(state, input, out) : state;
       case 'speaking': {
         if (input.type !== 'line-finished') return state;
         out.events.push({ type: 'line-ended', frame, stepId: phase.stepId });
@@ -134,10 +195,22 @@ export function createEngine(scenario: Scenario, sampleRate: number) {
         const turn: Turn = {
           stepId: phase.stepId, kind: 'typed', invitedFrame: phase.invitedFrame, endedFrame: frame,
           speechStartFrame: null, speechEndFrame: null, text: input.text, repeatOf: null,
+          transcript: null, transcribedBy: null, talkedOver: false, checks: {},
         };
-        return advance({ ...state, turns: [...state.turns, turn] }, frame, out);
+        return advance({ ...state, turns: [...state.turns, turn], talkOverPending: false }, frame, out);
       }
+      case 'transcribing':
+        return input.type === 'transcript' ? transcribed(state, phase.stepId, input, out) : state;
     }
+  }
+
+  /** The first step, or `fromStepId` (a preview from the middle of the scenario). */
+  function startCall(state: EngineState, input: Extract<EngineInput, { type: 'start' }>, out: Out): EngineState {
+    const from = input.fromStepId;
+    const index = from === undefined ? 0 : indexOf.get(from);
+    if (index === undefined) throw new RangeError(`Scenario ${scenario.id} has no step "${String(from)}" to start from.`);
+    out.events.push({ type: 'call-started', frame: input.frame, scenarioId: scenario.id, ...(from === undefined ? {} : { fromStepId: from }) });
+    return enter(state, index, input.frame, out);
   }
 
   function listenInput(state: EngineState, phase: Extract<EngineState['phase'], { kind: 'listening' }>, input: EngineInput, out: Out): EngineState {

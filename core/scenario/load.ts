@@ -92,8 +92,8 @@ function checkDocument(doc: Document, data: unknown, file: string, options: Pars
   return { found, scenario };
 }
 
-/** Expands the document, or reports why it cannot be (unknown aliases, an alias bomb). */
-function expand(doc: Document): { data: unknown; found: Found[] } | { data?: never; found: Found[] } {
+/** Expands the document, or reports why it cannot be (unknown aliases, an alias bomb). Also used for checklists. */
+export function expand(doc: Document): { data: unknown; found: Found[] } | { data?: never; found: Found[] } {
   const unresolved = unresolvedAliases(doc);
   if (unresolved.length > 0) return { found: unresolved };
   try {
@@ -103,7 +103,7 @@ function expand(doc: Document): { data: unknown; found: Found[] } | { data?: nev
   }
 }
 
-function toProblems(file: string, found: readonly Found[], lineCounter: LineCounter): ScenarioProblem[] {
+export function toProblems(file: string, found: readonly Found[], lineCounter: LineCounter): ScenarioProblem[] {
   const seen = new Set<string>();
   const problems: ScenarioProblem[] = [];
   for (const f of found) {

@@ -79,7 +79,11 @@ const phrases = z.array(z.string().min(1).max(200)).min(1).max(100);
 export const BranchRuleSchema = z.union([
   z.strictObject({ typedContains: phrases }),
   z.strictObject({ typedLacks: phrases }),
-  /** Phrase rules on the transcript of the last spoken turn (speech recognition in the back end). */
+  /**
+   * Phrase rules on the transcript of the last spoken turn (speech recognition in the back end).
+   * A phrase matches whole words in order ("sorry" is not in "sorrowful"); see phrases.ts.
+   * Without a transcript neither holds; a turn with no speech said nothing.
+   */
   z.strictObject({ saidContains: phrases }),
   z.strictObject({ saidLacks: phrases }),
   /** The trainee started speaking while the customer's preceding line was still playing. */

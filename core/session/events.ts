@@ -7,9 +7,17 @@ import { StepIdSchema } from './ids.js';
  */
 const frame = z.number().int().nonnegative();
 const stepId = StepIdSchema;
+/** Longest transcript kept in an event (10 minutes of fast speech is well under this). */
+export const MAX_TRANSCRIPT_CHARS = 20_000;
 
 export const SessionEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('call-started'), frame, scenarioId: z.string() }),
+  z.strictObject({
+    type: z.literal('call-started'),
+    frame,
+    scenarioId: z.string(),
+    /** Set when the call was started at this step (a preview from the middle), not the first. */
+    fromStepId: stepId.optional(),
+  }),
   z.strictObject({ type: z.literal('step-entered'), frame, stepId, kind: z.string() }),
   z.strictObject({
     type: z.literal('line-started'),
@@ -45,7 +53,23 @@ export const SessionEventSchema = z.discriminatedUnion('type', [
     firstKeyFrame: frame.nullable(),
   }),
   z.strictObject({ type: z.literal('branch-taken'), frame, stepId, rule: z.number().int().nullable(), to: z.string() }),
+  /** The trainee started speaking while the customer's line (step `stepId`) was playing. */
+  z.strictObject({ type: z.literal('talked-over'), frame, stepId }),
+  /**
+   * Speech recognition of the last spoken turn (its step is `stepId`), asked for by a branch
+   * on what was said. `text` is null when there was no transcript (engine 'none', or it failed).
+   */
+  z.strictObject({
+    type: z.literal('turn-transcribed'),
+    frame,
+    stepId,
+    /** 'pocketsphinx', or 'none' when no recogniser was available. */
+    engine: z.string().min(1).max(40),
+    text: z.string().max(MAX_TRANSCRIPT_CHARS).nullable(),
+  }),
   z.strictObject({ type: z.literal('call-ended'), frame, reason: z.enum(['completed', 'hung-up']) }),
+  /** The "callers waiting" counter on screen changed (scenarios with a queue). */
+  z.strictObject({ type: z.literal('queue-changed'), frame, count: z.number().int().nonnegative() }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEventSchema>;
 export type SessionEventType = SessionEvent['type'];

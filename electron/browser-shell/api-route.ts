@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BINARY_FIELDS, isApiMethod, MAX_AUDIO_CHUNK_BYTES } from '../../core/api.js';
+import { BINARY_FIELDS, isApiMethod, MAX_AUDIO_CHUNK_BYTES, MAX_BINARY_BYTES } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import type { TrainerService } from '../services/trainer-service.js';
 import { sendError, sendJson } from './http-common.js';
@@ -8,7 +8,8 @@ import { BodyTooLarge, discardBody, readBody } from './request-body.js';
 /**
  * POST /api/<method>. JSON methods: the body is the input object (application/json, at most
  * 1 MiB). Methods with a binary field: the body is that field (application/octet-stream, at most
- * MAX_AUDIO_CHUNK_BYTES) and the other fields come JSON-encoded in the x-tryout-args header.
+ * MAX_BINARY_BYTES of that method: an audio chunk, a recorded line, a scenario pack) and the
+ * other fields come JSON-encoded in the x-tryout-args header.
  * Authentication, Host and Origin are checked by the caller.
  */
 
@@ -44,7 +45,7 @@ async function readInput(req: IncomingMessage, method: string): Promise<unknown>
       throw new TryoutError('invalid-argument', `Send ${method} as application/octet-stream, with the other fields in x-tryout-args.`);
     }
     const args = parseArgsHeader(req.headers['x-tryout-args']);
-    const body = await readBody(req, MAX_AUDIO_CHUNK_BYTES);
+    const body = await readBody(req, (isApiMethod(method) ? MAX_BINARY_BYTES[method] : undefined) ?? MAX_AUDIO_CHUNK_BYTES);
     return { ...args, [binaryField]: new Uint8Array(body) };
   }
   if (mediaType(req) !== 'application/json') throw new TryoutError('invalid-argument', `Send ${method} as application/json.`);

@@ -1,12 +1,18 @@
 import { statSync } from 'node:fs';
-import { resolveClipPath } from './scenario-repository.js';
+import { join } from 'node:path';
+import { resolveClipMedia } from './clip-resolution.js';
+import { exportsDir } from './pack-export.js';
+import { PACK_FILE_NAME } from './pack-format.js';
+import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
 import { isSessionId, sessionPaths } from './session-paths.js';
 
 /**
  * Maps a media URL path to a file:
- *   /media/clips/<scenarioId>/<clip>          -> <scenariosDir>/audio/<scenarioId>/<clip>
+ *   /media/clips/<scenarioId>/<clip>          -> the file that plays that clip: a coach's
+ *                                                recording or the synthetic clip (clip-resolution.ts)
  *   /media/sessions/<sessionId>/audio.wav     -> <dataDir>/sessions/<sessionId>/audio.wav
- * Anything else (other shapes, "..", encoded separators, missing files) gives null.
+ *   /media/exports/<id>-<date>-<time>.tryout.zip -> <dataDir>/exports/<that file>
+ * Queries (the clips' ?v=<version>) are not part of the path. Anything else (other shapes, "..", encoded separators, missing files) gives null.
  */
 
 const MAX_PATH_LENGTH = 512;
@@ -28,17 +34,28 @@ function isFile(path: string): boolean {
   }
 }
 
-export function resolveMediaPath(dataDir: string, scenariosDir: string, urlPath: string): string | null {
+export function resolveMediaPath(dataDir: string, roots: ScenarioRoots, urlPath: string): string | null {
   if (urlPath.length > MAX_PATH_LENGTH) return null;
+  if (urlPath.startsWith('/media/exports/')) return resolveExport(dataDir, urlPath);
   const parts = urlPath.split('/');
   if (parts.length !== 5 || parts[0] !== '' || parts[1] !== 'media') return null;
   const owner = decodeSegment(parts[3] ?? '');
   const file = decodeSegment(parts[4] ?? '');
   if (owner === null || file === null) return null;
-  if (parts[2] === 'clips') return resolveClipPath(scenariosDir, owner, file);
+  if (parts[2] === 'clips') return resolveClipMedia(roots, loadLibrary(roots), owner, file);
   if (parts[2] === 'sessions' && file === 'audio.wav' && isSessionId(owner)) {
     const path = sessionPaths(dataDir, owner).audio;
     return isFile(path) ? path : null;
   }
   return null;
+}
+
+/** /media/exports/<file name>: a pack written by exportScenarioPack. */
+function resolveExport(dataDir: string, urlPath: string): string | null {
+  const parts = urlPath.split('/');
+  if (parts.length !== 4 || parts[0] !== '' || parts[1] !== 'media' || parts[2] !== 'exports') return null;
+  const name = parts[3] ?? '';
+  if (!PACK_FILE_NAME.test(name)) return null;
+  const path = join(exportsDir(dataDir), name);
+  return isFile(path) ? path : null;
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SCENARIO_SIZE, parseScenario, TOO_LARGE } from '../../core/scenario/load.js';
+import type { ScenarioRoot } from '../../core/scenario/library.js';
 import type { Scenario, ScenarioProblem } from '../../core/scenario/schema.js';
 import { ScenarioIdSchema } from '../../core/session/ids.js';
 
@@ -10,6 +11,27 @@ const CLIP_NAME = /^[a-z0-9][a-z0-9._-]{0,120}\.wav$/;
 export interface ScenarioLoad {
   readonly scenarios: Scenario[];
   readonly problems: ScenarioProblem[];
+}
+
+/** The two scenario folders: shipped with the app, and the user's own (<data dir>/scenarios). */
+export interface ScenarioRoots {
+  readonly shipped: string;
+  readonly user: string;
+}
+
+/** A listed scenario and where it was loaded from. */
+export interface LibraryEntry {
+  readonly scenario: Scenario;
+  readonly root: ScenarioRoot;
+  /** The folder holding `<id>.yaml` and `audio/<id>/`. */
+  readonly dir: string;
+  readonly file: string;
+  /** A user copy hiding the shipped scenario with the same id. */
+  readonly shadowsShipped: boolean;
+}
+
+export interface Library extends ScenarioLoad {
+  readonly entries: ReadonlyMap<string, LibraryEntry>;
 }
 
 function isFile(path: string): boolean {
@@ -70,25 +92,55 @@ export function isMissingClip(problem: ScenarioProblem): boolean {
   return problem.message.startsWith('missing clip ');
 }
 
-/** Every valid scenario in `scenariosDir`, sorted by title, and the problems of the others. */
-export function loadScenarios(scenariosDir: string): ScenarioLoad {
+function byTitle(a: Scenario, b: Scenario): number {
+  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/** The loaded scenarios of one folder with their files, and the problems of the others. */
+function loadFolder(dir: string, missingIsFine: boolean): { loaded: { scenario: Scenario; file: string }[]; problems: ScenarioProblem[] } {
   let files: string[];
   try {
-    files = listScenarioFiles(scenariosDir);
+    files = listScenarioFiles(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { scenarios: [], problems: [readProblem(scenariosDir, `cannot read the scenarios folder (${code})`)] };
+    if (missingIsFine && code === 'ENOENT') return { loaded: [], problems: [] };
+    return { loaded: [], problems: [readProblem(dir, `cannot read the scenarios folder (${code})`)] };
   }
-  const scenarios: Scenario[] = [];
+  const loaded: { scenario: Scenario; file: string }[] = [];
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
     const result = loadScenarioFile(file);
     // Missing clips alone do not keep a scenario out of the app: those lines are read by the
     // system voice, with captions. scenarios:check still reports them as problems.
     const scenario = result.scenario ?? (result.problems.every(isMissingClip) ? loadScenarioFile(file, false).scenario : null);
-    if (scenario) scenarios.push(scenario);
+    if (scenario) loaded.push({ scenario, file });
     problems.push(...result.problems);
   }
-  scenarios.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  return { scenarios, problems };
+  return { loaded, problems };
+}
+
+/** Every valid scenario in `scenariosDir`, sorted by title, and the problems of the others. */
+export function loadScenarios(scenariosDir: string): ScenarioLoad {
+  const { loaded, problems } = loadFolder(scenariosDir, false);
+  return { scenarios: loaded.map((l) => l.scenario).sort(byTitle), problems };
+}
+
+/**
+ * Both roots, read afresh. A valid user copy of an id hides the shipped scenario (the entry says
+ * so); a broken user copy hides nothing, and its problems are listed. A missing user folder is
+ * simply empty.
+ */
+export function loadLibrary(roots: ScenarioRoots): Library {
+  const shipped = loadFolder(roots.shipped, false);
+  const user = loadFolder(roots.user, true);
+  const entries = new Map<string, LibraryEntry>();
+  for (const { scenario, file } of shipped.loaded) {
+    entries.set(scenario.id, { scenario, root: 'shipped', dir: roots.shipped, file: displayName(file), shadowsShipped: false });
+  }
+  for (const { scenario, file } of user.loaded) {
+    const shadowsShipped = entries.has(scenario.id);
+    entries.set(scenario.id, { scenario, root: 'user', dir: roots.user, file: displayName(file), shadowsShipped });
+  }
+  const scenarios = [...entries.values()].map((e) => e.scenario).sort(byTitle);
+  return { scenarios, problems: [...shipped.problems, ...user.problems], entries };
 }

@@ -9,6 +9,7 @@ import { eventLines, isMissing, parseEvents, readDrafts, readManifest } from './
 import { listSessionManifests } from './session-list.js';
 import { newSessionId, sessionPaths, sessionsRoot, type SessionPaths } from './session-paths.js';
 import { recoverSessions } from './session-recovery.js';
+import { readChannelRange, type ChannelAudio } from './session-audio.js';
 import { finalizeWavFile, MAX_WAV_DATA_BYTES, WAV_HEADER_BYTES, wavHeader } from './wav.js';
 
 export interface SessionStoreOptions {
@@ -200,6 +201,27 @@ export class SessionStore {
       const done: SessionManifest = { ...manifest, status: 'complete', endedAt: this.now().toISOString(), durationFrames: frames };
       await writeFileAtomic(paths.manifest, jsonText(done));
       return done;
+    });
+  }
+
+  /**
+   * One channel of the recording, frames [fromFrame, toFrame) clipped to what is written. It
+   * waits its turn in the session's queue, so every audio chunk sent before it is on disk.
+   * Ranges longer than `maxSeconds` at the session's rate are refused.
+   */
+  async readAudio(id: string, range: { channel: number; fromFrame: number; toFrame: number; maxSeconds: number }): Promise<ChannelAudio> {
+    const paths = sessionPaths(this.opts.dataDir, id);
+    return this.queue.run(id, async () => {
+      let manifest = this.open.get(id)?.manifest;
+      if (!manifest) {
+        const read = await readManifest(paths.manifest, id);
+        if (!read.ok) throw new TryoutError(read.missing ? 'not-found' : 'conflict', `There is no usable session ${id}.`);
+        manifest = read.manifest;
+      }
+      if (range.toFrame - range.fromFrame > range.maxSeconds * manifest.sampleRate) {
+        throw new TryoutError('invalid-argument', `At most ${range.maxSeconds / 60} minutes of a recording can be read at once.`);
+      }
+      return readChannelRange(paths.audio, range.channel, range.fromFrame, range.toFrame);
     });
   }
 

@@ -1,17 +1,33 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isApiMethod, type ApiInput, type ApiMethod, type ApiOutputs, type ApiParsedInput, type TrainerApi } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
+import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { parseApiInput } from './api-input.js';
+import { originsOf } from './clip-resolution.js';
+import { deleteCoachClip, saveCoachClip } from './coach-clips.js';
 import { resolveMediaPath } from './media-paths.js';
-import { loadScenarios } from './scenario-repository.js';
+import { exportScenarioPack } from './pack-export.js';
+import { installPack } from './pack-install.js';
+import { validatePack } from './pack-validation.js';
+import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
+import { scenarioRevision } from './scenario-revision.js';
 import { SessionStore } from './session-store.js';
+import { createPocketsphinxTranscriber } from './transcription/pocketsphinx.js';
+import { createTurnTranscription } from './transcription/transcribe-turn.js';
+import type { Transcriber } from './transcription/transcriber.js';
 import { readSettings, updateSettings } from './settings-file.js';
 
 export interface TrainerServiceOptions {
   readonly dataDir: string;
   readonly scenariosDir: string;
+  /** The user's scenarios (imported packs, coach clips when scenariosDir is read-only); <dataDir>/scenarios by default. */
+  readonly userScenariosDir?: string;
+  /** Forces whether coach clips may be written into scenariosDir; by default the disk is asked. */
+  readonly shippedScenariosWritable?: boolean;
   /** Where problems and internal errors are logged; stderr by default. */
   readonly log?: (message: string) => void;
+  /** Speech recognition for transcribeTurn; pocketsphinx by default, null for none. */
+  readonly transcriber?: Transcriber | null;
 }
 
 export interface TrainerService {
@@ -35,14 +51,21 @@ const INTERNAL_MESSAGE = 'Something went wrong in the Tryout back end; its log h
 export function createTrainerService(opts: TrainerServiceOptions): TrainerService {
   const dataDir = resolve(opts.dataDir);
   const scenariosDir = resolve(opts.scenariosDir);
+  const roots: ScenarioRoots = { shipped: scenariosDir, user: resolve(opts.userScenariosDir ?? join(dataDir, 'scenarios')) };
+  const coachOptions = { roots, ...(opts.shippedScenariosWritable !== undefined ? { shippedWritable: opts.shippedScenariosWritable } : {}) };
   const log = opts.log ?? ((message: string) => console.error(message));
   const store = new SessionStore({ dataDir, log });
   const recoveredAtStartup = store.recover();
+  const transcribeTurn = createTurnTranscription(store, opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber, log);
+  const analysis = new AnalysisRunner({ dataDir, scenariosDir, log, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario });
 
   const handlers: Handlers = {
-    listScenarios: async () => loadScenarios(scenariosDir),
+    listScenarios: async () => {
+      const library = loadLibrary(roots);
+      return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library) };
+    },
     startSession: async ({ scenarioId, candidate, sampleRate }) => {
-      const scenario = loadScenarios(scenariosDir).scenarios.find((s) => s.id === scenarioId);
+      const scenario = loadLibrary(roots).entries.get(scenarioId)?.scenario;
       if (!scenario) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
       return store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate });
     },
@@ -54,6 +77,15 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getSession: ({ sessionId }) => store.get(sessionId),
     getSettings: () => readSettings(dataDir),
     updateSettings: ({ patch }) => updateSettings(dataDir, patch),
+    transcribeTurn: (range) => transcribeTurn(range),
+    analyzeSession: ({ sessionId }) => analysis.analyze(sessionId),
+    getAnalysisProgress: async ({ sessionId }) => analysis.progress(sessionId),
+    getAnalysis: ({ sessionId }) => analysis.saved(sessionId),
+    scenarioRevision: async () => ({ revision: scenarioRevision(roots) }),
+    saveCoachClip: async (input) => saveCoachClip(coachOptions, input),
+    deleteCoachClip: async (input) => deleteCoachClip(coachOptions, input),
+    exportScenarioPack: async ({ scenarioId }) => exportScenarioPack(roots, dataDir, scenarioId),
+    importScenarioPack: async ({ pack, replace }) => installPack(roots, validatePack(pack), replace),
   };
 
   async function dispatch(method: string, rawInput: unknown): Promise<unknown> {
@@ -81,13 +113,25 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getSession: (input) => call('getSession', input),
     getSettings: (input) => call('getSettings', input),
     updateSettings: (input) => call('updateSettings', input),
+    transcribeTurn: (input) => call('transcribeTurn', input),
+    analyzeSession: (input) => call('analyzeSession', input),
+    getAnalysisProgress: (input) => call('getAnalysisProgress', input),
+    getAnalysis: (input) => call('getAnalysis', input),
+    scenarioRevision: (input) => call('scenarioRevision', input),
+    saveCoachClip: (input) => call('saveCoachClip', input),
+    deleteCoachClip: (input) => call('deleteCoachClip', input),
+    exportScenarioPack: (input) => call('exportScenarioPack', input),
+    importScenarioPack: (input) => call('importScenarioPack', input),
   };
 
   return {
     api,
     recoveredAtStartup,
     dispatch,
-    resolveMedia: (path) => resolveMediaPath(dataDir, scenariosDir, path),
-    close: () => store.close(),
+    resolveMedia: (path) => resolveMediaPath(dataDir, roots, path),
+    close: async () => {
+      await analysis.idle();
+      await store.close();
+    },
   };
 }

@@ -21,6 +21,15 @@ export interface ScheduledLine {
   readonly stop: () => void;
 }
 
+/** An app-made sound looping on the playback bus (hold music, typing noise). */
+export interface BusLoop {
+  /** Ends the sound at file frame `frame`, or at once if that moment has passed; only an earlier end replaces a scheduled one. */
+  stopAt(frame: number): void;
+}
+
+/** A short fade at the end of a loop, so stopping it does not click. */
+const LOOP_FADE_SECONDS = 0.005;
+
 /**
  * One AudioContext for the whole call: it plays the customer's clips (the playback bus) and
  * records the bus and the microphone as two channels through the recorder worklet, so
@@ -96,6 +105,38 @@ export class CallAudio {
     src.start(startContextFrame / this.ctx.sampleRate);
     const startFrame = this.toFileFrame(startContextFrame);
     return { startFrame, endFrame: startFrame + buffer.length, stop: () => src.stop() };
+  }
+
+  /**
+   * Loops an app-made sound on the playback bus as if it had started at file frame
+   * `fromFrame`. A start already past (the engine reacts on 50 ms ticks) is caught up by
+   * skipping into the loop, so what plays at each frame is the same in every call.
+   */
+  playLoop(buffer: AudioBuffer, fromFrame: number): BusLoop {
+    const sr = this.ctx.sampleRate;
+    const anchor = this.anchor ?? 0;
+    const from = fromFrame + anchor;
+    const start = Math.max(from, Math.round((this.ctx.currentTime + 0.05) * sr));
+    const src = this.ctx.createBufferSource();
+    src.buffer = buffer;
+    src.loop = true;
+    const fade = this.ctx.createGain();
+    src.connect(fade).connect(this.bus);
+    src.start(start / sr, ((start - from) % buffer.length) / sr);
+    src.onended = () => fade.disconnect();
+    let end = Number.POSITIVE_INFINITY;
+    return {
+      stopAt: (frame) => {
+        const at = Math.max(frame + anchor, Math.round(this.ctx.currentTime * sr), start);
+        if (at >= end) return;
+        end = at;
+        const fadeFrom = Math.max(start, Math.round(this.ctx.currentTime * sr), at - Math.round(LOOP_FADE_SECONDS * sr));
+        fade.gain.cancelScheduledValues(0);
+        fade.gain.setValueAtTime(1, fadeFrom / sr);
+        fade.gain.linearRampToValueAtTime(0, at / sr);
+        src.stop(at / sr);
+      },
+    };
   }
 
   /** Sends the partly filled chunk and resolves with the frames recorded so far. */

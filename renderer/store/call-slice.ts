@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { RootState } from './index.js';
 
 /** What the call screen shows; written by the call controller only. */
-export type CallPhase = 'connecting' | 'speaking' | 'holding' | 'listening' | 'typing' | 'saving' | 'ended' | 'failed';
+/** 'transcribing': the answer is being transcribed before the call goes on (a branch reads what was said). */
+export type CallPhase = 'connecting' | 'speaking' | 'holding' | 'listening' | 'typing' | 'transcribing' | 'saving' | 'ended' | 'failed';
 
 export interface CallView {
   phase: CallPhase;
@@ -20,6 +21,8 @@ export interface CallView {
   micDb: number;
   /** Audio chunks not yet confirmed by the back end (shown when the back end is slow or down). */
   pendingChunks: number;
+  /** "Callers waiting" on screen, for scenarios with a queue; null otherwise. */
+  queueCount: number | null;
   error: string | null;
   transcript: readonly { who: 'customer' | 'trainee'; text: string }[];
 }
@@ -33,7 +36,7 @@ export interface CallSlice {
 export const INITIAL_CALL: CallView = {
   phase: 'connecting', sessionId: null, stepId: null, caption: null, captionVoice: null, hint: null,
   holdSeconds: null, holdStartedAt: null, prompt: null, message: null, minChars: 1, trainee: 'silent',
-  micDb: -100, pendingChunks: 0, error: null, transcript: [],
+  micDb: -100, pendingChunks: 0, queueCount: null, error: null, transcript: [],
 };
 
 export const createCallSlice: StateCreator<RootState, [], [], CallSlice> = (set) => ({

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { SessionAnalysis } from '../../core/analysis/analyze.js';
 import type { SessionDetail } from '../../core/api.js';
 import { driveCall, type DriveResult } from './call-driver.js';
 import { launchChromium } from './chromium.js';
@@ -22,6 +23,8 @@ export interface RehearsalResult {
   readonly sessionDir: string;
   readonly drive: DriveResult;
   readonly detail: SessionDetail;
+  /** The checks run after the call (analysis.json); absent where a caller skipped them. */
+  readonly analysis?: SessionAnalysis;
   readonly summary: RehearsalSummary;
 }
 
@@ -43,7 +46,9 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalResult>
       throw new Error(`the call ended in phase "${drive.finalPhase}"${error ? `: ${error}` : ''}`);
     }
     const detail = await callApi<SessionDetail>(shell, 'getSession', { sessionId: drive.sessionId });
-    return { dataDir, sessionDir: join(dataDir, 'sessions', drive.sessionId), drive, detail, summary: summarize(detail) };
+    // The checks run after the call, as in the app: transcription and findings, saved as analysis.json.
+    const analysis = await callApi<SessionAnalysis>(shell, 'analyzeSession', { sessionId: drive.sessionId });
+    return { dataDir, sessionDir: join(dataDir, 'sessions', drive.sessionId), drive, detail, analysis, summary: summarize(detail, analysis) };
   } finally {
     await chromium.close();
     await shell.stop();

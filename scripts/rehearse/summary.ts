@@ -1,3 +1,5 @@
+import type { SessionAnalysis } from '../../core/analysis/analyze.js';
+import type { Finding } from '../../core/analysis/findings.js';
 import type { SessionDetail } from '../../core/api.js';
 
 export interface RehearsalSummary {
@@ -9,6 +11,10 @@ export interface RehearsalSummary {
   readonly turns: readonly TurnSummary[];
   readonly branches: readonly { stepId: string; rule: number | null; to: string }[];
   readonly lines: readonly { stepId: string; startSeconds: number; endSeconds: number | null; voice: string }[];
+  /** The speech recogniser behind the findings ('none' when there was none). */
+  readonly transcriber: string | null;
+  /** One per checklist item (see scenarios/checklists), from the session's analysis. */
+  readonly findings: readonly Finding[];
 }
 
 export interface TurnSummary {
@@ -22,12 +28,14 @@ export interface TurnSummary {
   readonly latencySeconds: number | null;
   readonly reason: string;
   readonly text?: string;
+  /** Spoken turns: what speech recognition heard, when a branch asked for it. */
+  readonly transcript?: string;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The dry-run report scenario authors read: path taken, turns with times, durations. */
-export function summarize(detail: SessionDetail): RehearsalSummary {
+export function summarize(detail: SessionDetail, analysis: SessionAnalysis | null = null): RehearsalSummary {
   const { manifest, events } = detail;
   const sec = (frame: number) => round(frame / manifest.sampleRate);
   const invited = new Map<string, number>();
@@ -52,6 +60,11 @@ export function summarize(detail: SessionDetail): RehearsalSummary {
         reason: e.reason,
       });
     }
+    if (e.type === 'turn-transcribed' && e.text !== null) {
+      const index = turns.findLastIndex((t) => t.kind === 'spoken' && t.stepId === e.stepId);
+      const turn = turns[index];
+      if (turn) turns[index] = { ...turn, transcript: e.text };
+    }
     if (e.type === 'typed-submitted') {
       const start = invited.get(e.stepId) ?? e.frame;
       turns.push({
@@ -69,5 +82,7 @@ export function summarize(detail: SessionDetail): RehearsalSummary {
     turns,
     branches: events.flatMap((e) => (e.type === 'branch-taken' ? [{ stepId: e.stepId, rule: e.rule, to: e.to }] : [])),
     lines,
+    transcriber: analysis?.transcriber.engine ?? null,
+    findings: analysis?.findings ?? [],
   };
 }

@@ -25,10 +25,12 @@ describe('a line whose clip is missing', () => {
     expect(fallback?.caption.length).toBeGreaterThan(5);
     expect(lines.filter((l) => l.voice === 'clip').map((l) => l.stepId)).toEqual(['ask-why', 'again-1', 'again-3', 'wrap-up']);
 
-    // The system voice is not on the recording: channel 0 stays silent until the next clip.
+    // The system voice is not on the recording: channel 0 stays silent while it speaks (until the
+    // listen after it starts, where the interviewer's typing noise begins).
     const bus = readWav(join(run.sessionDir, 'audio.wav')).samples[0] ?? new Int16Array(0);
-    const next = lines.find((l) => l.stepId === 'again-3');
-    if (!fallback || !next) throw new Error('both lines are logged');
-    expect(rmsDb(bus, fallback.frame, next.frame)).toBeLessThan(-60);
+    const listen = run.detail.events.find((e) => e.type === 'listen-started' && e.stepId === 'again-2');
+    if (!fallback || !listen) throw new Error('the line and the listen after it are logged');
+    expect(listen.frame - fallback.frame).toBeGreaterThan(8000);
+    expect(rmsDb(bus, fallback.frame, listen.frame)).toBeLessThan(-60);
   });
 });

@@ -2,8 +2,10 @@ import type { KeyboardEvent } from 'react';
 import { LevelMeter } from '../../components/LevelMeter.js';
 import type { CallPhase } from '../../store/call-slice.js';
 import { HoldTimer } from './HoldTimer.js';
+import { QueueBadge } from './QueueBadge.js';
 import { Transcript } from './Transcript.js';
 import { useCall } from './use-call.js';
+import { FindingsSection } from '../findings/FindingsSection.js';
 
 const PHASE_LABEL: Record<CallPhase, string> = {
   connecting: 'Connecting the call…',
@@ -11,6 +13,7 @@ const PHASE_LABEL: Record<CallPhase, string> = {
   holding: 'Customer on hold',
   listening: 'Your turn: speak now',
   typing: 'Type your answer',
+  transcribing: 'One moment…',
   saving: 'Saving the call…',
   ended: 'Call ended and saved',
   failed: 'The call stopped',
@@ -39,6 +42,7 @@ export function CallScreen() {
         <span className={`phase-badge phase-${call.phase}`} role="status" data-testid="call-phase">
           {PHASE_LABEL[call.phase]}
         </span>
+        {live && call.queueCount !== null && <QueueBadge count={call.queueCount} />}
       </div>
       <div className="caption-box" aria-live="polite" data-testid="caption">
         <span className="speaker">{c.scenario?.customer.name ?? 'Customer'}</span>
@@ -86,6 +90,7 @@ export function CallScreen() {
         </p>
       )}
       <Transcript lines={call.transcript} />
+      {call.phase === 'ended' && call.sessionId && <FindingsSection sessionId={call.sessionId} autoRun />}
       <div className="actions">
         {live && (
           <button type="button" className="danger" onClick={c.hangUp} data-testid="hang-up">
@@ -95,7 +100,7 @@ export function CallScreen() {
         {!live && call.phase !== 'saving' && (
           <>
             <button type="button" onClick={() => c.leave('home')} data-testid="back-home">
-              Back to scenarios
+              {c.preview ? 'Back to coach' : 'Back to scenarios'}
             </button>
             <button type="button" className="primary" onClick={() => c.leave('sessions')} data-testid="open-sessions">
               See saved sessions

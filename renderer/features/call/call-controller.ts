@@ -5,10 +5,13 @@ import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { Candidate } from '../../../core/session/manifest.js';
 import { CallAudio, CALL_SAMPLE_RATE, type MicChoice } from '../../audio/call-audio.js';
+import { CallSounds } from '../../audio/call-sounds.js';
 import { speakWithSystemVoice } from '../../audio/system-voice.js';
 import type { CallView } from '../../store/call-slice.js';
 import { ChunkUploader } from './chunk-uploader.js';
 import { DraftSaver } from './draft-saver.js';
+import { QueueCounter } from './queue-counter.js';
+import { fetchTurnTranscript } from './turn-transcript.js';
 
 export interface CallControllerDeps {
   readonly client: TrainerClient;
@@ -17,6 +20,8 @@ export interface CallControllerDeps {
   readonly mic: MicChoice;
   readonly patch: (p: Partial<CallView>) => void;
   readonly view: () => CallView;
+  /** Start at this step instead of the first (a coach previewing a scenario from the middle). */
+  readonly fromStepId?: string;
 }
 
 /**
@@ -34,6 +39,8 @@ export class CallController {
   private drafts: DraftSaver | null = null;
   private clips = new Map<string, AudioBuffer | null>();
   private line: { endFrame: number; stop: () => void } | null = null;
+  private sounds: CallSounds | null = null;
+  private readonly queue: QueueCounter | null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private sessionId = '';
   private finishing = false;
@@ -41,6 +48,7 @@ export class CallController {
   constructor(private readonly deps: CallControllerDeps) {
     this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE);
     this.state = this.engine.initial;
+    this.queue = deps.scenario.queue ? new QueueCounter(deps.scenario.queue, CALL_SAMPLE_RATE) : null;
   }
 
   async start(): Promise<void> {
@@ -55,11 +63,13 @@ export class CallController {
         onLevels: (blocks) => this.onLevels(blocks),
       });
       await this.preloadClipsWith(this.audio);
+      this.sounds = CallSounds.prepare(this.audio, scenario);
       patch({ sessionId: manifest.id });
       exposeForTests(this);
       this.timers.push(setInterval(() => this.tick(), 50));
       this.timers.push(setInterval(() => void this.flushEvents(), 500));
-      this.dispatch({ type: 'start', frame: this.audio.nowFrame() });
+      const from = this.deps.fromStepId;
+      this.dispatch({ type: 'start', frame: this.audio.nowFrame(), ...(from !== undefined ? { fromStepId: from } : {}) });
     } catch (err) {
       patch({ phase: 'failed', error: err instanceof Error ? err.message : String(err) });
       await this.teardown();
@@ -100,9 +110,12 @@ export class CallController {
     const t = this.engine.transition(this.state, input);
     this.state = t.state;
     this.events.push(...t.events);
+    this.sounds?.follow(t.events, t.commands);
+    this.queue?.follow(t.events);
     for (const e of t.events) {
       if (e.type === 'turn-ended') this.noteTurn(e.speechStartFrame, e.speechEndFrame);
       if (e.type === 'typed-submitted') this.addTranscript('trainee', e.text);
+      if (e.type === 'turn-transcribed' && e.text) this.showHeard(e.text);
     }
     for (const c of t.commands) this.carryOut(c);
   }
@@ -122,8 +135,12 @@ export class CallController {
         patch({ holdSeconds: null, holdStartedAt: null });
         return;
       case 'await-speech':
+        // Speech already running is the engine's to count (it follows voice activity in every phase).
         patch({ ...common, phase: 'listening', hint: command.hint });
-        if (this.vad.speaking) this.dispatch({ type: 'speech-started', frame: this.nowFrame() });
+        return;
+      case 'transcribe-turn':
+        patch({ ...common, phase: 'transcribing' });
+        void this.transcribe(command.stepId, command.fromFrame, command.toFrame);
         return;
       case 'await-typed':
         patch({ ...common, phase: 'typing', prompt: command.prompt, message: command.message, minChars: command.minChars });
@@ -156,12 +173,47 @@ export class CallController {
   private tick(): void {
     if (!this.audio || this.state.phase.kind === 'ended') return;
     const now = this.audio.nowFrame();
-    if (this.line && now >= this.line.endFrame) {
-      const endFrame = this.line.endFrame;
-      this.line = null;
-      this.dispatch({ type: 'line-finished', frame: endFrame });
-    }
+    this.finishLineBy(now);
+    this.showQueue(now);
     this.dispatch({ type: 'tick', frame: now });
+  }
+
+  /**
+   * Tells the engine the customer's line has ended if it ended by `frame`. Called before each
+   * voice-activity decision too, so speech that starts after the line is never a talk-over.
+   */
+  private finishLineBy(frame: number): void {
+    if (!this.line || frame < this.line.endFrame) return;
+    const endFrame = this.line.endFrame;
+    this.line = null;
+    this.dispatch({ type: 'line-finished', frame: endFrame });
+  }
+
+  /** A branch reads what was said: upload the turn's audio, transcribe it, give the engine the text. */
+  private async transcribe(stepId: string, fromFrame: number, toFrame: number): Promise<void> {
+    const answer = await fetchTurnTranscript(
+      {
+        client: this.deps.client,
+        sessionId: this.sessionId,
+        saveRecordedAudio: async () => {
+          await this.audio?.flush();
+          await this.uploader?.drain();
+        },
+      },
+      fromFrame,
+      toFrame,
+    );
+    this.dispatch({ type: 'transcript', frame: this.nowFrame(), stepId, ...answer });
+  }
+
+  /** Records and shows each change of the "callers waiting" counter up to `frame`. */
+  private showQueue(frame: number): void {
+    if (this.state.phase.kind === 'ended') return;
+    const changes = this.queue?.catchUp(frame) ?? [];
+    const last = changes.at(-1);
+    if (!last) return;
+    this.events.push(...changes);
+    this.deps.patch({ queueCount: last.count });
   }
 
   private onLevels(blocks: readonly LevelBlock[]): void {
@@ -169,7 +221,11 @@ export class CallController {
     for (const block of blocks) {
       const r = vadStep(this.vad, block, opts);
       this.vad = r.state;
-      if (r.decision) this.dispatch(r.decision);
+      // Voice activity is followed in every phase: the engine notices talking over the customer.
+      if (r.decision) {
+        this.finishLineBy(r.decision.frame);
+        this.dispatch(r.decision);
+      }
     }
     const last = blocks.at(-1);
     if (last) this.deps.patch({ micDb: last.db, trainee: this.vad.speaking ? 'speaking' : 'silent' });
@@ -178,6 +234,15 @@ export class CallController {
   private noteTurn(start: number | null, end: number | null): void {
     const text = start === null || end === null ? '(no answer)' : `(spoken answer, ${((end - start) / CALL_SAMPLE_RATE).toFixed(1)} s)`;
     this.addTranscript('trainee', text);
+  }
+
+  /** The trainee's latest spoken line in the live transcript shows what was heard. */
+  private showHeard(text: string): void {
+    const lines = [...this.deps.view().transcript];
+    const index = lines.findLastIndex((l) => l.who === 'trainee');
+    if (index < 0) return;
+    lines[index] = { who: 'trainee', text: `“${text}”` };
+    this.deps.patch({ transcript: lines });
   }
 
   private addTranscript(who: 'customer' | 'trainee', text: string): void {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { withClipVersions } from '../../api/clip-versions.js';
 import { client } from '../../client.js';
 import { useStore } from '../../store/index.js';
 import { CallController } from './call-controller.js';
@@ -10,6 +11,7 @@ export function useCall() {
   const controller = useRef<CallController | null>(null);
   const typing = useRef({ keystrokes: 0, firstKeyFrame: null as number | null });
   const [draft, setDraft] = useState('');
+  const preview = useStore((s) => s.previewFromStepId !== null);
 
   useEffect(() => {
     const s = useStore.getState();
@@ -19,11 +21,14 @@ export function useCall() {
     const mic = s.useMicrophone && settings
       ? { kind: 'device' as const, deviceId: settings.micDeviceId, processing: settings }
       : { kind: 'none' as const };
-    const name = s.candidateName.trim();
-    void client.updateSettings({ patch: { lastCandidateName: name } }).catch(() => undefined);
+    // A coach's preview from a chosen step is saved like any call, under its own name.
+    const fromStepId = s.previewFromStepId;
+    const name = fromStepId ? 'Coach preview' : s.candidateName.trim();
+    if (!fromStepId) void client.updateSettings({ patch: { lastCandidateName: name } }).catch(() => undefined);
     const c = new CallController({
-      client,
+      client: withClipVersions(client, scenario.id, s.catalog?.origins[scenario.id]),
       scenario,
+      ...(fromStepId ? { fromStepId } : {}),
       candidate: { name },
       mic,
       patch: (p) => useStore.getState().patchCall(p),
@@ -57,10 +62,16 @@ export function useCall() {
     done: () => controller.current?.done(),
     resume: () => controller.current?.resume(),
     hangUp: () => controller.current?.hangUp(),
+    /** True for a coach's preview (started from the coach screen). */
+    preview,
     leave(screen: 'home' | 'sessions') {
       controller.current = null;
       void client.listSessions({}).then((list) => useStore.getState().setSessions(list));
-      useStore.getState().setScreen(screen);
+      const s = useStore.getState();
+      // "Back" from a preview returns to the coach screen it came from.
+      const back = s.previewFromStepId !== null && screen === 'home' ? 'coach' : screen;
+      s.setPreviewFrom(null);
+      s.setScreen(back);
     },
   };
 }

@@ -1,6 +1,9 @@
 import { useRef } from 'react';
 import type { SessionDetail } from '../../../core/api.js';
 import { formatDuration } from './format.js';
+import { queueTags } from './queue-tags.js';
+import { heardByTurn } from './turn-transcripts.js';
+import { FindingsSection } from '../findings/FindingsSection.js';
 
 /** One session: its recording and what was said and typed, in order. */
 export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDetail; recordingUrl: string }) {
@@ -12,6 +15,12 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       {formatDuration(frame / manifest.sampleRate)}
     </button>
   );
+  const queue = queueTags(events);
+  const heard = heardByTurn(events);
+  const queueTag = (i: number) => {
+    const count = queue.tags.get(i);
+    return count === undefined ? null : <QueueTag count={count} />;
+  };
   const submitted = new Set(events.flatMap((e) => (e.type === 'typed-submitted' ? [e.stepId] : [])));
   const unsent = Object.entries(drafts).filter(([stepId, d]) => !submitted.has(stepId) && d.text.length > 0);
   return (
@@ -22,21 +31,26 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       <audio ref={audio} controls src={recordingUrl} data-testid="session-audio" preload="metadata">
         Your system cannot play this recording.
       </audio>
+      <FindingsSection sessionId={manifest.id} autoRun={false} onSeek={(frame) => playFrom(audio.current, frame / manifest.sampleRate)} />
       <ol className="timeline">
         {events.map((e, i) => {
-          if (e.type === 'line-started') return <li key={i}>{at(e.frame)} <b>Customer:</b> {e.caption}</li>;
+          if (e.type === 'line-started') return <li key={i}>{at(e.frame)} <b>Customer:</b> {e.caption}{queueTag(i)}</li>;
           if (e.type === 'turn-ended')
             return (
               <li key={i}>
                 {at(e.frame)} <b>Trainee:</b>{' '}
+                {heard.has(i) && <span className="heard" data-testid="turn-transcript">“{heard.get(i)}” </span>}
                 {e.speechStartFrame === null || e.speechEndFrame === null ? '(no answer)' : `spoke for ${formatDuration((e.speechEndFrame - e.speechStartFrame) / manifest.sampleRate)}`}
+                {queueTag(i)}
               </li>
             );
-          if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved">{at(e.frame)} <b>Typed:</b> <span className="typed">{e.text}</span></li>;
-          if (e.type === 'hold-started') return <li key={i}>{at(e.frame)} On hold ({e.seconds} s planned)</li>;
-          if (e.type === 'hold-ended') return <li key={i}>{at(e.frame)} Off hold</li>;
+          if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved">{at(e.frame)} <b>Typed:</b> <span className="typed">{e.text}</span>{queueTag(i)}</li>;
+          if (e.type === 'hold-started') return <li key={i}>{at(e.frame)} On hold ({e.seconds} s planned){queueTag(i)}</li>;
+          if (e.type === 'talked-over') return <li key={i}>{at(e.frame)} The trainee started speaking over the customer{queueTag(i)}</li>;
+          if (e.type === 'hold-ended') return <li key={i}>{at(e.frame)} Off hold{queueTag(i)}</li>;
           return null;
         })}
+        {queue.trailing && <li>{at(queue.trailing.frame)} <QueueTag count={queue.trailing.count} /></li>}
       </ol>
       {unsent.length > 0 && (
         <section>
@@ -48,6 +62,10 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       )}
     </article>
   );
+}
+
+function QueueTag({ count }: { count: number }) {
+  return <span className="queue-tag" data-testid="queue-tag">Queue: {count} waiting</span>;
 }
 
 function playFrom(audio: HTMLAudioElement | null, seconds: number): void {

@@ -121,7 +121,7 @@ describe('scenario engine', () => {
   });
 
   it('ignores inputs that do not fit the phase', () => {
-    const { state, events } = drive([{ type: 'start', frame: 0 }, { type: 'speech-started', frame: 10 }, { type: 'tick', frame: s(100) }]);
+    const { state, events } = drive([{ type: 'start', frame: 0 }, { type: 'resume', frame: 10 }, { type: 'done', frame: 20 }, { type: 'tick', frame: s(100) }]);
     expect(state.phase).toMatchObject({ kind: 'speaking', stepId: 'greet' });
     expect(events).toHaveLength(2);
   });

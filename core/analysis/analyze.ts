@@ -1,0 +1,113 @@
+import type { Scenario } from '../scenario/schema.js';
+import type { SessionEvent } from '../session/events.js';
+import type { Checklist, ChecklistId } from './checklist-schema.js';
+import { evaluateChecklists } from './evaluate.js';
+import type { Finding } from './findings.js';
+import { measureSession, type SessionAudio, type TurnMeasure } from './measure.js';
+import { round } from './rule-context.js';
+import type { Segment } from './speech-segments.js';
+import { buildTimeline, type Hold } from './timeline.js';
+import type { TurnTranscript } from './transcript.js';
+
+export const ANALYSIS_FORMAT_VERSION = 1;
+
+export interface AnalysisInput {
+  readonly sessionId: string;
+  readonly scenario: Scenario;
+  readonly events: readonly SessionEvent[];
+  readonly audio: SessionAudio;
+  /** Index for index with the session's answers (see transcriptionSpans); null where none. */
+  readonly transcripts: readonly (TurnTranscript | null)[];
+  /** Every checklist available; the ones the session needs are picked by `checklistsFor`. */
+  readonly checklists: readonly Checklist[];
+  readonly isWord: ((word: string) => boolean) | null;
+  /** Which speech recogniser made the transcripts, shown to the coach. */
+  readonly transcriber: { readonly engine: string; readonly note?: string };
+}
+
+/** One answer in analysis.json: plain numbers, rounded, so re-running gives the same bytes. */
+export interface TurnReport {
+  readonly stepId: string;
+  readonly kind: 'spoken' | 'typed';
+  readonly repeatOf: string | null;
+  readonly invitedFrame: number;
+  readonly endedFrame: number;
+  readonly speech: Segment | null;
+  readonly segments: readonly Segment[];
+  readonly latencySeconds: number | null;
+  readonly loudnessDb: number | null;
+  readonly pitchMedianHz: number | null;
+  readonly pitchRangeSemitones: number | null;
+  readonly wordsPerMinute: number | null;
+  readonly talkOver: readonly Segment[];
+  readonly sighs: readonly Segment[];
+  readonly text: string | null;
+  readonly transcript: TurnTranscript | null;
+}
+
+export interface SessionAnalysis {
+  readonly formatVersion: typeof ANALYSIS_FORMAT_VERSION;
+  readonly sessionId: string;
+  readonly scenarioId: string;
+  readonly sampleRate: number;
+  readonly transcriber: { readonly engine: string; readonly note?: string };
+  readonly checklists: readonly ChecklistId[];
+  readonly turns: readonly TurnReport[];
+  readonly holds: readonly Hold[];
+  readonly findings: readonly Finding[];
+}
+
+const DEFAULT_CHECKLISTS: readonly ChecklistId[] = ['respect', 'patience'];
+
+/** The scenario's checklists (respect and patience if it names none), plus writing when anything was typed. */
+export function checklistsFor(scenario: Scenario, events: readonly SessionEvent[]): ChecklistId[] {
+  const ids = new Set<ChecklistId>(scenario.checklists.length > 0 ? scenario.checklists : DEFAULT_CHECKLISTS);
+  if (events.some((e) => e.type === 'typed-submitted')) ids.add('writing');
+  return [...ids];
+}
+
+const nullable = (x: number | null, digits = 2) => (x === null ? null : round(x, digits));
+
+function report(t: TurnMeasure, transcript: TurnTranscript | null): TurnReport {
+  return {
+    stepId: t.stepId,
+    kind: t.kind,
+    repeatOf: t.repeatOf,
+    invitedFrame: t.invitedFrame,
+    endedFrame: t.endedFrame,
+    speech: t.speech,
+    segments: t.segments,
+    latencySeconds: nullable(t.latencySeconds, 3),
+    loudnessDb: nullable(t.loudnessDb, 1),
+    pitchMedianHz: nullable(t.pitch.medianHz, 1),
+    pitchRangeSemitones: nullable(t.pitch.rangeSemitones, 1),
+    wordsPerMinute: nullable(t.wordsPerMinute, 0),
+    talkOver: t.talkOver,
+    sighs: t.sighs,
+    text: t.text,
+    transcript,
+  };
+}
+
+/** The whole analysis of a session: measures per answer and a finding per checklist item. Pure. */
+export function analyzeSession(input: AnalysisInput): SessionAnalysis {
+  const durationFrames = input.audio.trainee.length;
+  const timeline = buildTimeline(input.scenario, input.events, durationFrames);
+  const sighRule = input.checklists.flatMap((c) => c.items).find((i) => i.kind === 'auto' && 'possibleSigh' in i.rule);
+  const sighMinSeconds = sighRule?.kind === 'auto' && 'possibleSigh' in sighRule.rule ? sighRule.rule.possibleSigh.minSeconds : 0.35;
+  const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds });
+  const wanted = checklistsFor(input.scenario, input.events);
+  const checklists = wanted.flatMap((id) => input.checklists.filter((c) => c.id === id));
+  const findings = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord }, checklists);
+  return {
+    formatVersion: ANALYSIS_FORMAT_VERSION,
+    sessionId: input.sessionId,
+    scenarioId: input.scenario.id,
+    sampleRate: input.audio.sampleRate,
+    transcriber: input.transcriber,
+    checklists: checklists.map((c) => c.id),
+    turns: measures.turns.map((t, i) => report(t, input.transcripts[i] ?? null)),
+    holds: timeline.holds,
+    findings,
+  };
+}

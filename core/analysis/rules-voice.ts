@@ -1,0 +1,83 @@
+import type { Evidence } from './findings.js';
+import type { TurnMeasure } from './measure.js';
+import { semitonesBetween } from './pitch.js';
+import { clock, fail, pass, review, round, turnSpan, type RuleContext, type RuleResult } from './rule-context.js';
+import { contentWords } from './transcript.js';
+
+const spokenWithSpeech = (ctx: RuleContext) => ctx.measures.turns.filter((t) => t.kind === 'spoken' && t.speech !== null);
+
+export function voiceSteady(ctx: RuleContext, p: { maxLoudnessRiseDb: number; maxPitchRiseSemitones: number }): RuleResult {
+  const turns = spokenWithSpeech(ctx);
+  const first = turns[0];
+  if (!first || turns.length < 2) return pass('not applicable: fewer than two spoken answers to compare');
+  const evidence: Evidence[] = [];
+  for (const t of turns.slice(1)) {
+    if (t.loudnessDb !== null && first.loudnessDb !== null && t.loudnessDb - first.loudnessDb > p.maxLoudnessRiseDb) {
+      evidence.push({ ...turnSpan(t), stepId: t.stepId, measured: round(t.loudnessDb - first.loudnessDb, 1), threshold: p.maxLoudnessRiseDb, unit: 'dB', note: 'louder than the first answer' });
+    }
+    if (t.pitch.medianHz !== null && first.pitch.medianHz !== null) {
+      const rise = semitonesBetween(first.pitch.medianHz, t.pitch.medianHz);
+      if (rise > p.maxPitchRiseSemitones) evidence.push({ ...turnSpan(t), stepId: t.stepId, measured: round(rise, 1), threshold: p.maxPitchRiseSemitones, unit: 'semitones', note: 'higher pitch than the first answer' });
+    }
+  }
+  if (evidence.length === 0) return pass(`loudness and pitch stayed within ${p.maxLoudnessRiseDb} dB and ${p.maxPitchRiseSemitones} semitones of the first answer`);
+  const e = evidence[0];
+  return fail(`voice rose ${e?.measured ?? 0} ${e?.unit ?? ''} above the first answer at ${clock(e?.startFrame ?? 0, ctx.measures.sampleRate)}`, evidence);
+}
+
+function spokenSeconds(t: TurnMeasure, rate: number): number {
+  return t.segments.reduce((sum, s) => sum + (s.end - s.start), 0) / rate;
+}
+
+export function repeatsConsistent(ctx: RuleContext, p: { minLengthRatio: number; minContentOverlap: number; maxPaceRise: number; maxLoudnessRiseDb: number }): RuleResult {
+  const rate = ctx.measures.sampleRate;
+  const repeats = ctx.measures.turns.filter((t) => t.kind === 'spoken' && t.repeatOf !== null);
+  if (repeats.length === 0) return pass('not applicable: no repeated answers in this call');
+  const evidence: Evidence[] = [];
+  for (const r of repeats) {
+    const first = ctx.measures.turns.find((t) => t.stepId === r.repeatOf && t.kind === 'spoken');
+    if (!first || !first.speech) continue;
+    const at = { ...turnSpan(r), stepId: r.stepId };
+    if (!r.speech) {
+      evidence.push({ ...at, measured: 0, threshold: p.minLengthRatio, unit: 'ratio', note: 'no answer to the repeat' });
+      continue;
+    }
+    const lengthRatio = spokenSeconds(r, rate) / spokenSeconds(first, rate);
+    if (lengthRatio < p.minLengthRatio) evidence.push({ ...at, quote: r.words.join(' '), measured: round(lengthRatio), threshold: p.minLengthRatio, unit: 'ratio', note: 'shorter than the first answer' });
+    const said = contentWords(first.words);
+    if (first.transcribed && r.transcribed && said.size > 0) {
+      const again = contentWords(r.words);
+      const overlap = [...said].filter((w) => again.has(w)).length / said.size;
+      if (overlap < p.minContentOverlap) evidence.push({ ...at, quote: r.words.join(' '), measured: round(overlap), threshold: p.minContentOverlap, unit: 'ratio', note: 'says little of what the first answer said' });
+    }
+    if (r.wordsPerMinute !== null && first.wordsPerMinute !== null && first.wordsPerMinute > 0) {
+      const rise = r.wordsPerMinute / first.wordsPerMinute - 1;
+      if (rise > p.maxPaceRise) evidence.push({ ...at, measured: round(rise), threshold: p.maxPaceRise, unit: 'ratio', note: `faster than the first answer (${Math.round(r.wordsPerMinute)} vs ${Math.round(first.wordsPerMinute)} wpm)` });
+    }
+    if (r.loudnessDb !== null && first.loudnessDb !== null && r.loudnessDb - first.loudnessDb > p.maxLoudnessRiseDb) {
+      evidence.push({ ...at, measured: round(r.loudnessDb - first.loudnessDb, 1), threshold: p.maxLoudnessRiseDb, unit: 'dB', note: 'louder than the first answer' });
+    }
+  }
+  if (evidence.length === 0) return pass(`each of ${repeats.length} repeats was as long, full and calm as the first answer`);
+  const e = evidence[0];
+  return fail(`repeat at ${clock(e?.startFrame ?? 0, rate)}: ${e?.note ?? ''}`, evidence);
+}
+
+export function maxPace(ctx: RuleContext, p: { wordsPerMinute: number }): RuleResult {
+  const turns = spokenWithSpeech(ctx);
+  const measured = turns.filter((t) => t.wordsPerMinute !== null);
+  if (turns.length > 0 && measured.length === 0) return review('no transcripts to measure the pace from');
+  const fast = measured.filter((t) => (t.wordsPerMinute ?? 0) > p.wordsPerMinute);
+  const evidence: Evidence[] = fast.map((t) => ({ ...turnSpan(t), stepId: t.stepId, measured: Math.round(t.wordsPerMinute ?? 0), threshold: p.wordsPerMinute, unit: 'wpm', note: 'spoke fast' }));
+  if (evidence.length === 0) return pass(measured.length === 0 ? 'not applicable: no spoken answers' : `pace at most ${Math.max(...measured.map((t) => Math.round(t.wordsPerMinute ?? 0)))} wpm`);
+  return fail(`${evidence[0]?.measured ?? 0} words per minute at ${clock(evidence[0]?.startFrame ?? 0, ctx.measures.sampleRate)}`, evidence);
+}
+
+export function possibleSigh(ctx: RuleContext): RuleResult {
+  const rate = ctx.measures.sampleRate;
+  const evidence: Evidence[] = ctx.measures.turns.flatMap((t) =>
+    t.sighs.map((s) => ({ startFrame: s.start, endFrame: s.end, stepId: t.stepId, measured: round((s.end - s.start) / rate), unit: 's', note: 'breathy sound with no voice: listen for a sigh' })),
+  );
+  if (evidence.length === 0) return pass('no sigh-like sounds');
+  return review(`possible sigh at ${clock(evidence[0]?.startFrame ?? 0, rate)}: listen and judge`, evidence);
+}

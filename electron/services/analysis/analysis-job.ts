@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeSession, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { transcriptionSpans } from '../../../core/analysis/measure.js';
+import { buildTimeline } from '../../../core/analysis/timeline.js';
+import type { TurnTranscript } from '../../../core/analysis/transcript.js';
+import type { Scenario } from '../../../core/scenario/schema.js';
+import { parseEvents } from '../session-files.js';
+import { readWav } from '../wav.js';
+import { loadChecklists } from './checklist-repository.js';
+import { shiftTranscript, type SpanTranscriber } from './span-transcriber.js';
+import { spellChecker } from './spell-checker.js';
+
+export interface AnalysisJob {
+  readonly sessionId: string;
+  readonly sessionDir: string;
+  /** The scenario the session played (looked up by the runner in the scenario library). */
+  readonly scenario: Scenario;
+  /** Where checklists/<id>.yaml are: the shipped scenarios folder. */
+  readonly scenariosDir: string;
+}
+
+/** Progress of one analysis: a stage for people and a fraction for a bar. */
+export interface AnalysisProgress {
+  readonly stage: 'reading' | 'transcribing' | 'analysing' | 'done';
+  readonly fraction: number;
+}
+
+/** Reads a session folder, transcribes each spoken answer and runs the checks. Node only; runs in the worker. */
+export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscriber | { readonly unavailable: string }, onProgress: (p: AnalysisProgress) => void): Promise<SessionAnalysis> {
+  onProgress({ stage: 'reading', fraction: 0 });
+  const scenario = job.scenario;
+  const transcriber = 'unavailable' in recogniser ? null : recogniser;
+  const { events } = parseEvents(await readFile(join(job.sessionDir, 'events.jsonl'), 'utf8'));
+  const wav = readWav(join(job.sessionDir, 'audio.wav'));
+  const audio = { sampleRate: wav.sampleRate, customer: wav.samples[0] ?? new Int16Array(0), trainee: wav.samples[1] ?? new Int16Array(0) };
+  const { checklists } = loadChecklists(job.scenariosDir);
+
+  const spans = transcriptionSpans(audio, buildTimeline(scenario, events, audio.trainee.length));
+  const total = spans.filter((s) => s !== null).length;
+  const transcripts: (TurnTranscript | null)[] = [];
+  let done = 0;
+  for (const span of spans) {
+    if (!span || !transcriber) {
+      transcripts.push(null);
+      continue;
+    }
+    onProgress({ stage: 'transcribing', fraction: 0.05 + (0.85 * done) / Math.max(1, total) });
+    const t = await transcriber.transcribe(audio.trainee.slice(span.start, span.end), audio.sampleRate);
+    transcripts.push(shiftTranscript(t, span.start));
+    done++;
+  }
+  onProgress({ stage: 'analysing', fraction: 0.9 });
+  const isWord = events.some((e) => e.type === 'typed-submitted') ? await spellChecker() : null;
+  const engine = transcriber ? { engine: transcriber.engine } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
+  return analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, isWord, transcriber: engine });
+}

@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { IDLE_ANALYSIS, type AnalysisStatus } from '../../../core/analysis/progress.js';
+import { TryoutError } from '../../../core/errors.js';
+import { jsonText, writeFileAtomic } from '../atomic-write.js';
+import type { Scenario } from '../../../core/scenario/schema.js';
+import { readManifest } from '../session-files.js';
+import { sessionPaths } from '../session-paths.js';
+import type { AnalysisJob } from './analysis-job.js';
+import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+
+export interface AnalysisRunnerOptions {
+  readonly dataDir: string;
+  /** The shipped scenarios folder (its checklists/ subfolder holds the checklists). */
+  readonly scenariosDir: string;
+  /** The scenario with this id in the library, or undefined. */
+  readonly findScenario: (scenarioId: string) => Scenario | undefined;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * How to start the worker. From source (tsx: the browser shell, tests, rehearse) the worker is a
+ * .ts file, so the thread registers tsx first; in the Electron bundle it is analysis-worker.js
+ * next to main.js (scripts/build-electron.mjs builds it).
+ */
+function startWorker(request: WorkerRequest): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const target = new URL('./analysis-worker.ts', here).href;
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
+    return new Worker(code, { eval: true, workerData: request });
+  }
+  const bundled = fileURLToPath(new URL('./analysis-worker.js', here));
+  if (!existsSync(bundled)) throw new Error(`the analysis worker is missing: ${bundled}`);
+  return new Worker(bundled, { workerData: request });
+}
+
+/**
+ * Runs session analyses in worker threads, one at a time (2 cores are shared with a live call),
+ * keeps their progress for the UI to poll, and writes analysis.json atomically.
+ */
+export class AnalysisRunner {
+  private readonly status = new Map<string, AnalysisStatus>();
+  private readonly running = new Map<string, Promise<SessionAnalysis>>();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: AnalysisRunnerOptions) {}
+
+  progress(sessionId: string): AnalysisStatus {
+    sessionPaths(this.opts.dataDir, sessionId);
+    return this.status.get(sessionId) ?? IDLE_ANALYSIS;
+  }
+
+  /** The job for a finished session, or why it cannot be analysed. */
+  private async jobFor(sessionId: string): Promise<AnalysisJob> {
+    const paths = sessionPaths(this.opts.dataDir, sessionId);
+    const read = await readManifest(paths.manifest, sessionId);
+    if (!read.ok) throw new TryoutError(read.missing ? 'not-found' : 'conflict', read.missing ? `There is no session ${sessionId}.` : `Session ${sessionId} cannot be analysed: ${read.reason}.`);
+    const manifest = read.manifest;
+    if (manifest.status === 'recording') throw new TryoutError('conflict', `Session ${sessionId} is still recording; analyse it after the call ends.`);
+    const scenario = this.opts.findScenario(manifest.scenarioId);
+    if (!scenario) throw new TryoutError('not-found', `Session ${sessionId} used scenario "${manifest.scenarioId}", which is not installed (or its file has problems).`);
+    return { sessionId, sessionDir: paths.dir, scenario, scenariosDir: this.opts.scenariosDir };
+  }
+
+  /** Analyses the session (again); a second call while one runs gets the same result. */
+  async analyze(sessionId: string): Promise<SessionAnalysis> {
+    const paths = sessionPaths(this.opts.dataDir, sessionId);
+    const current = this.running.get(sessionId);
+    if (current) return current;
+    const job = await this.jobFor(sessionId);
+    const again = this.running.get(sessionId);
+    if (again) return again;
+    this.status.set(sessionId, { state: 'queued', stage: null, fraction: 0, message: null });
+    const run = this.chain.then(() => this.runInWorker(job)).then(
+      async (analysis) => {
+        await writeFileAtomic(join(paths.dir, 'analysis.json'), jsonText(analysis));
+        this.status.set(sessionId, { state: 'done', stage: 'done', fraction: 1, message: null });
+        return analysis;
+      },
+      (error: unknown) => {
+        const message = error instanceof TryoutError ? error.message : 'The analysis failed; the back end log has the details.';
+        this.status.set(sessionId, { state: 'failed', stage: null, fraction: 0, message });
+        throw error;
+      },
+    );
+    const settled = run.finally(() => this.running.delete(sessionId));
+    this.running.set(sessionId, settled);
+    this.chain = settled.catch(() => undefined);
+    return settled;
+  }
+
+  /** The saved analysis.json of a session, or null when it has not been analysed. */
+  async saved(sessionId: string): Promise<SessionAnalysis | null> {
+    const path = join(sessionPaths(this.opts.dataDir, sessionId).dir, 'analysis.json');
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as SessionAnalysis;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      this.opts.log(`session ${sessionId}: analysis.json is unreadable (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    }
+  }
+
+  /** Waits for queued analyses (at shutdown). */
+  async idle(): Promise<void> {
+    await this.chain;
+  }
+
+  private runInWorker(job: AnalysisJob): Promise<SessionAnalysis> {
+    this.status.set(job.sessionId, { state: 'running', stage: 'reading', fraction: 0, message: null });
+    return new Promise((resolve, reject) => {
+      let worker: Worker;
+      try {
+        worker = startWorker({ job });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      let settled = false;
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'progress') {
+          this.status.set(job.sessionId, { state: 'running', stage: reply.progress.stage, fraction: reply.progress.fraction, message: null });
+          return;
+        }
+        settled = true;
+        void worker.terminate();
+        if (reply.type === 'done') resolve(reply.analysis);
+        else if (reply.code === 'internal') reject(new Error(reply.message));
+        else reject(new TryoutError(reply.code, reply.message));
+      });
+      worker.on('error', (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`the analysis worker stopped (exit code ${code})`));
+        settled = true;
+      });
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The analysis worker thread: one job per thread, so a long transcription never blocks the
+ * back end's event loop (audio chunks keep being written during a call).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { TryoutError } from '../../../core/errors.js';
+import { runAnalysisJob } from './analysis-job.js';
+import { defaultSpanTranscriber } from './default-transcriber.js';
+import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+
+const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
+
+async function main(request: WorkerRequest): Promise<void> {
+  try {
+    const found = await defaultSpanTranscriber();
+    const transcriber = 'unavailable' in found ? { unavailable: found.unavailable } : found;
+    const analysis = await runAnalysisJob(request.job, transcriber, (progress) => post({ type: 'progress', progress }));
+    post({ type: 'done', analysis });
+  } catch (error) {
+    if (error instanceof TryoutError) post({ type: 'error', code: error.code, message: error.message });
+    else post({ type: 'error', code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+}
+
+void main(workerData as WorkerRequest);

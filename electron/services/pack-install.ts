@@ -1,0 +1,86 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ScenarioPackImport } from '../../core/api.js';
+import { TryoutError } from '../../core/errors.js';
+import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
+import type { ValidatedPack } from './pack-validation.js';
+
+/**
+ * Installs a validated pack into the user scenarios folder. The files are first written to a
+ * staging folder inside that folder (same file system), then renamed into place: the audio
+ * folder, then the YAML last, so the scenario appears only once its clips are there. A scenario
+ * with the same id (a user copy, or a shipped one it would hide) is only replaced when asked;
+ * a replaced user copy is moved aside and put back if anything fails.
+ */
+
+const STAGING_PREFIX = '.import-';
+/** Staging folders older than this were left by a crash and are removed. */
+const STALE_STAGING_MS = 60 * 60 * 1000;
+
+function writeDurably(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function removeStaleStaging(userRoot: string): void {
+  for (const name of readdirSync(userRoot)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const path = join(userRoot, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_STAGING_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another import may be cleaning it up at the same time.
+    }
+  }
+}
+
+function existingTitle(roots: ScenarioRoots, id: string): string | null {
+  const entry = loadLibrary(roots).entries.get(id);
+  if (entry) return entry.scenario.title;
+  const present = [join(roots.user, `${id}.yaml`), join(roots.shipped, `${id}.yaml`), join(roots.user, 'audio', id)].some((p) => existsSync(p));
+  return present ? id : null;
+}
+
+/** Moves `from` to `to` when `from` exists; returns the undo. */
+function moveIfPresent(from: string, to: string, undo: (() => void)[]): void {
+  if (!existsSync(from)) return;
+  renameSync(from, to);
+  undo.push(() => renameSync(to, from));
+}
+
+export function installPack(roots: ScenarioRoots, pack: ValidatedPack, replace: boolean): ScenarioPackImport {
+  const { scenario } = pack;
+  const id = scenario.id;
+  const title = existingTitle(roots, id);
+  if (title !== null && !replace) {
+    throw new TryoutError(
+      'conflict',
+      `Replace "${title}"? A scenario with the id "${id}" is already installed; the pack's copy would take its place. Nothing has been changed yet.`,
+    );
+  }
+  mkdirSync(join(roots.user, 'audio'), { recursive: true });
+  removeStaleStaging(roots.user);
+  const staging = mkdtempSync(join(roots.user, STAGING_PREFIX));
+  try {
+    for (const [name, bytes] of pack.files) writeDurably(join(staging, 'new', name), bytes);
+    const undo: (() => void)[] = [];
+    try {
+      moveIfPresent(join(roots.user, 'audio', id), join(staging, 'old-audio'), undo);
+      moveIfPresent(join(roots.user, `${id}.yaml`), join(staging, 'old.yaml'), undo);
+      moveIfPresent(join(staging, 'new', 'audio', id), join(roots.user, 'audio', id), undo);
+      renameSync(join(staging, 'new', `${id}.yaml`), join(roots.user, `${id}.yaml`));
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      throw error;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { scenarioId: id, title: scenario.title, replaced: title !== null, clips: pack.clipCount };
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
+import type { AnalysisStatus } from '../../../core/analysis/progress.js';
+import { client } from '../../client.js';
+
+const POLL_MS = 500;
+
+export interface FindingsState {
+  readonly analysis: SessionAnalysis | null;
+  /** Progress of a running analysis, or null when none runs. */
+  readonly progress: AnalysisStatus | null;
+  readonly error: string | null;
+  /** Runs (or re-runs) the checks on the session. */
+  readonly run: () => void;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The findings of a session: the saved analysis, or (with `autoRun`, after a practice call)
+ * the analysis started at once. While one runs, its progress is polled.
+ */
+export function useFindings(sessionId: string, autoRun: boolean): FindingsState {
+  const [analysis, setAnalysis] = useState<SessionAnalysis | null>(null);
+  const [progress, setProgress] = useState<AnalysisStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
+
+  const poll = useCallback(async () => {
+    // Poll until the running analysis (started here or elsewhere) is over.
+    for (;;) {
+      const status = await client.getAnalysisProgress({ sessionId });
+      if (!alive.current) return;
+      if (status.state !== 'queued' && status.state !== 'running') {
+        setProgress(null);
+        return;
+      }
+      setProgress(status);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }, [sessionId]);
+
+  const run = useCallback(() => {
+    setError(null);
+    setProgress({ state: 'queued', stage: null, fraction: 0, message: null });
+    const started = client.analyzeSession({ sessionId });
+    void poll().catch(() => undefined);
+    started.then(
+      (result) => {
+        if (!alive.current) return;
+        setAnalysis(result);
+        setProgress(null);
+      },
+      (e: unknown) => {
+        if (!alive.current) return;
+        setError(message(e));
+        setProgress(null);
+      },
+    );
+  }, [sessionId, poll]);
+
+  useEffect(() => {
+    alive.current = true;
+    setAnalysis(null);
+    setError(null);
+    if (autoRun) run();
+    else {
+      void (async () => {
+        const status = await client.getAnalysisProgress({ sessionId });
+        if (status.state === 'queued' || status.state === 'running') await poll();
+        const saved = await client.getAnalysis({ sessionId });
+        if (alive.current) setAnalysis(saved);
+      })().catch((e: unknown) => alive.current && setError(message(e)));
+    }
+    return () => {
+      alive.current = false;
+    };
+  }, [sessionId, autoRun, run, poll]);
+
+  return { analysis, progress, error, run };
+}

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RehearsalResult } from '../../../scripts/rehearse/rehearsal.js';
+import { branches, heard, rehearseWith, SILENCE, stepPath, stepsNotReached } from './scenario-runs.js';
+
+// Verified with pocketsphinx; the phrases in the comments are heard. (us-slt's "hold" is heard
+// as "held", so the permission is asked in the kal voice.)
+const COURTEOUS = [
+  { text: 'I am so sorry you had to wait that long. May I put you on hold for a minute while I check your order?', voice: 'kal' as const }, // hold, a minute
+  'Thank you for your patience. I am still checking, it will be one more minute.',
+  'Thank you for your patience, Dana. It was sent today, and it arrives tomorrow morning.', // thank you for your patience
+];
+const CARELESS = [
+  'Let me look at your order.', // no hold, no "a moment"
+  SILENCE, // no check-in
+  'It was sent today, and it arrives tomorrow morning.', // no thanks
+  'I am sorry, you are right. I will send you the tracking number by email today.',
+];
+const NOTE = 'Waited 20 min in the queue. Router for order 47291 shipped today, due tomorrow; apologised.';
+
+describe('long-hold: permission before the hold, a check-in, thanks after', () => {
+  let courteous: RehearsalResult;
+  let careless: RehearsalResult;
+  beforeAll(async () => {
+    courteous = await rehearseWith('long-hold', COURTEOUS, [NOTE]);
+    careless = await rehearseWith('long-hold', CARELESS, [NOTE]);
+  }, 300_000);
+
+  it('holds willingly when asked, and thanks back when thanked for waiting', () => {
+    expect(branches(courteous), heard(courteous)).toEqual([
+      'hold-asked -> hold-ok (rule 0)',
+      'checked-in -> check-in-ok (otherwise)',
+      'after-hold -> thank-close (rule 0)',
+    ]);
+    expect(stepPath(courteous)).toEqual([
+      'complain-wait', 'answer-wait', 'hold-asked', 'hold-ok', 'on-hold', 'check-in', 'checked-in', 'check-in-ok',
+      'on-hold-more', 'answer-back', 'after-hold', 'thank-close', 'account-note',
+    ]);
+  });
+
+  it('objects to an unannounced hold, asks if anyone is there, and complains when not thanked', () => {
+    expect(branches(careless), heard(careless)).toEqual([
+      'hold-asked -> hold-unasked (otherwise)',
+      'checked-in -> still-there (rule 0)',
+      'after-hold -> complain-again (otherwise)',
+    ]);
+    expect(stepPath(careless)).toEqual([
+      'complain-wait', 'answer-wait', 'hold-asked', 'hold-unasked', 'on-hold', 'check-in', 'checked-in', 'still-there',
+      'on-hold-more', 'answer-back', 'after-hold', 'complain-again', 'final-answer', 'account-note',
+    ]);
+  });
+
+  it('holds twice, each for its full time, and ends with the account note', () => {
+    for (const run of [courteous, careless]) {
+      const holds = run.detail.events.filter((e) => e.type === 'hold-ended');
+      expect(holds.map((e) => (e.type === 'hold-ended' ? `${e.stepId} ${e.reason}` : ''))).toEqual(['on-hold elapsed', 'on-hold-more elapsed']);
+      expect(run.summary.turns.at(-1)?.text).toBe(NOTE);
+    }
+  });
+
+  it('reaches every step between the two variants', () => {
+    expect(stepsNotReached('long-hold', [courteous, careless])).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSession, type SessionAnalysis } from '../../../../core/analysis/analyze.js';
+import type { Finding } from '../../../../core/analysis/findings.js';
+import { transcriptionSpans } from '../../../../core/analysis/measure.js';
+import { buildTimeline } from '../../../../core/analysis/timeline.js';
+import type { TurnTranscript } from '../../../../core/analysis/transcript.js';
+import { buildSession, evenTranscript, RATE, type Built, type Part } from '../../../support/synthetic-session.js';
+import { clipOf, IMPATIENT_NOT_LISTENING, PATIENT_NOT_LISTENING, shippedChecklists, fixtureScenario, voice } from './session-fixtures.js';
+
+const checklists = shippedChecklists();
+
+/** Analyses a built session with the answers' own texts as transcripts (no recogniser needed). */
+function analyse(scenarioId: string, built: Built, texts: Record<string, string>, isWord: ((w: string) => boolean) | null = null): SessionAnalysis {
+  const scenario = fixtureScenario(scenarioId);
+  const audio = { sampleRate: RATE, customer: built.customer, trainee: built.trainee };
+  const timeline = buildTimeline(scenario, built.events, built.trainee.length);
+  const spans = transcriptionSpans(audio, timeline);
+  const transcripts: (TurnTranscript | null)[] = timeline.answers.map((a, i) => {
+    const span = spans[i];
+    const text = texts[a.stepId];
+    return span && text ? evenTranscript(text, span.start, span.end) : null;
+  });
+  return analyzeSession({ sessionId: 'test-session-1', scenario, events: built.events, audio, transcripts, checklists, isWord, transcriber: { engine: 'test' } });
+}
+
+function finding(a: SessionAnalysis, checklist: string, item: string): Finding {
+  const f = a.findings.find((x) => x.checklist === checklist && x.item === item);
+  if (!f) throw new Error(`no finding ${checklist}/${item}; have ${a.findings.map((x) => `${x.checklist}/${x.item}`).join(', ')}`);
+  return f;
+}
+
+const REPEATS = ['again-1', 'again-2', 'again-3'];
+
+function notListening(answers: readonly string[], gains: readonly number[], delays: readonly number[]): { built: Built; texts: Record<string, string> } {
+  const clip = (id: string) => clipOf('not-listening', id);
+  const v = (i: number) => voice(answers[i] ?? '', i % 2 === 0 ? 'us-slt' : 'kal');
+  const parts: Part[] = [
+    { say: 'ask-why', clip: clip('ask-why') },
+    { listen: 'answer', answer: v(0), delaySeconds: delays[0] ?? 0.5, gainDb: gains[0] ?? 0 },
+    ...REPEATS.map((id, i): Part => ({ listen: id, repeat: { clip: clip(id) }, answer: v(i + 1), delaySeconds: delays[i + 1] ?? 0.5, gainDb: gains[i + 1] ?? 0 })),
+    { say: 'wrap-up', clip: clip('wrap-up') },
+  ];
+  const built = buildSession(parts, 'not-listening');
+  const texts = Object.fromEntries(['answer', ...REPEATS].map((id, i) => [id, answers[i] ?? '']));
+  return { built, texts };
+}
+
+describe('analysis of the not-listening interview', () => {
+  const patient = notListening(PATIENT_NOT_LISTENING, [0, 0, 0, 0], [0.6, 0.5, 0.7, 0.6]);
+  // Curt repeats, louder each time; the last one cuts in over the interviewer's line.
+  const impatient = notListening(IMPATIENT_NOT_LISTENING, [0, 6, 9, 12], [0.6, 4.5, 0.3, -1.5]);
+  const good = analyse('not-listening', patient.built, patient.texts);
+  const bad = analyse('not-listening', impatient.built, impatient.texts);
+
+  it('measures each answer where it was placed', () => {
+    expect(good.turns.map((t) => t.stepId)).toEqual(['answer', ...REPEATS]);
+    for (const t of good.turns) {
+      const truth = patient.built.answers[t.stepId];
+      expect(t.speech, t.stepId).not.toBeNull();
+      expect(Math.abs((t.speech?.start ?? 0) - (truth?.start ?? 0)) / RATE, `${t.stepId} onset`).toBeLessThanOrEqual(0.03);
+      expect(t.latencySeconds).toBeGreaterThan(0.5);
+      expect(t.latencySeconds).toBeLessThan(1.2);
+      expect(t.wordsPerMinute).toBeGreaterThan(100);
+    }
+  });
+
+  it('passes the patient answers on every automatic item, with nothing to review but coach-only items', () => {
+    const auto = good.findings.filter((f) => f.kind === 'auto');
+    expect(auto.filter((f) => f.status !== 'pass').map((f) => `${f.item}: ${f.summary}`)).toEqual([]);
+    expect(good.findings.filter((f) => f.kind === 'coach-only').every((f) => f.status === 'needs-review')).toBe(true);
+    expect(good.findings.map((f) => f.item)).not.toContain('apologises');
+  });
+
+  it('fails the impatient answers on phrases, repeats, voice, latency and talk-over, with evidence', () => {
+    const phrases = finding(bad, 'respect', 'no-dismissive-phrases');
+    expect(phrases.status).toBe('fail');
+    const quotes = phrases.evidence.map((e) => e.note);
+    expect(quotes).toEqual(expect.arrayContaining(['"as i already said"', '"like i said"', '"calm down"']));
+    const calm = phrases.evidence.find((e) => e.note === '"calm down"');
+    const truth = impatient.built.answers['again-3'];
+    expect(calm?.stepId).toBe('again-3');
+    expect(calm?.startFrame).toBeGreaterThanOrEqual((truth?.start ?? 0) - 0.25 * RATE);
+    expect(calm?.endFrame).toBeLessThanOrEqual((truth?.end ?? 0) + 0.25 * RATE);
+
+    const repeats = finding(bad, 'patience', 'repeats-consistent');
+    expect(repeats.status).toBe('fail');
+    expect(new Set(repeats.evidence.map((e) => e.stepId))).toEqual(new Set(REPEATS));
+    expect(repeats.evidence.some((e) => e.note === 'shorter than the first answer' && (e.measured ?? 1) < 0.6 && e.threshold === 0.6)).toBe(true);
+
+    const steady = finding(bad, 'respect', 'voice-steady');
+    expect(steady.status).toBe('fail');
+    expect(steady.evidence.find((e) => e.stepId === 'again-3' && e.unit === 'dB')?.measured).toBeGreaterThan(9);
+
+    const latency = finding(bad, 'patience', 'answers-promptly');
+    expect(latency.status).toBe('fail');
+    expect(latency.evidence.map((e) => e.stepId)).toEqual(['again-1']);
+    expect(latency.evidence[0]?.measured).toBeGreaterThan(4);
+
+    const over = finding(bad, 'respect', 'no-talk-over');
+    expect(over.status).toBe('fail');
+    expect(over.evidence[0]?.stepId).toBe('again-3');
+    expect(over.evidence[0]?.measured).toBeGreaterThan(0.5);
+  });
+
+  it('gives the same analysis, to the byte, every time', () => {
+    const again = analyse('not-listening', impatient.built, impatient.texts);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(bad));
+  });
+});
+
+describe('analysis of the long hold', () => {
+  const scenarioId = 'long-hold';
+  const clip = (id: string) => clipOf(scenarioId, id);
+  function run(answers: Record<string, string>, hold: { seconds: number }, typed: string, isWord: (w: string) => boolean) {
+    const parts: Part[] = [
+      { say: 'complain-wait', clip: clip('complain-wait') },
+      { listen: 'answer-wait', answer: voice(answers['answer-wait'] ?? ''), delaySeconds: 0.6 },
+      { say: 'router-details', clip: clip('router-details') },
+      { listen: 'ask-hold', answer: voice(answers['ask-hold'] ?? ''), delaySeconds: 0.6 },
+      { hold: 'on-hold', seconds: hold.seconds },
+      { say: 'still-there', clip: clip('still-there') },
+      { listen: 'answer-back', answer: voice(answers['answer-back'] ?? ''), delaySeconds: 0.6 },
+      { say: 'thank-close', clip: clip('thank-close') },
+      { type: 'account-note', text: typed, seconds: 20 },
+    ];
+    const built = buildSession(parts, scenarioId);
+    return analyse(scenarioId, built, answers, isWord);
+  }
+  const dictionary = new Set('customer waited twenty minutes apologised replacement router not delivered courier will call back tomorrow by noon with tracking i you we your the it was and'.split(' '));
+  const isWord = (w: string) => dictionary.has(w.toLowerCase());
+
+  it('passes hold etiquette when the trainee asks, and fails it when they do not', () => {
+    const good = run(
+      {
+        'answer-wait': "I'm so sorry about the wait, Dana. I understand how frustrating that is.",
+        'ask-hold': 'May I put you on hold for a moment while I check the order?',
+        'answer-back': 'Thank you for holding. Your router ships tomorrow.',
+      },
+      { seconds: 12 },
+      'Customer waited twenty minutes. I apologised. Replacement router not delivered. Courier will call back tomorrow by noon with tracking.',
+      isWord,
+    );
+    const bad = run(
+      {
+        'answer-wait': 'Okay. What is your order number?',
+        'ask-hold': 'Wait.',
+        'answer-back': 'Right. It is coming.',
+      },
+      { seconds: 75 },
+      'Custmer was rude, obviously its your fault.',
+      isWord,
+    );
+    for (const item of ['asks-before-hold', 'thanks-after-hold', 'checks-back-in']) {
+      expect(finding(good, 'patience', item).status, `good ${item}`).toBe('pass');
+      expect(finding(bad, 'patience', item).status, `bad ${item}`).toBe('fail');
+    }
+    const left = finding(bad, 'patience', 'checks-back-in').evidence[0];
+    expect(left).toMatchObject({ threshold: 63, unit: 's', stepId: 'on-hold' });
+    expect(left?.measured).toBeGreaterThan(75);
+    expect(left?.measured).toBeLessThan(80);
+    for (const item of ['apologises', 'acknowledges-feelings', 'uses-name']) {
+      expect(finding(good, 'respect', item).status, `good ${item}`).toBe('pass');
+      expect(finding(bad, 'respect', item).status, `bad ${item}`).toBe('fail');
+    }
+    expect(good.checklists).toContain('writing');
+    for (const item of ['spelling', 'apology', 'next-step', 'no-blame']) {
+      expect(finding(good, 'writing', item).status, `good ${item}`).toBe('pass');
+      expect(finding(bad, 'writing', item).status, `bad ${item}`).toBe('fail');
+    }
+    expect(finding(bad, 'writing', 'spelling').evidence[0]?.quote).toContain('Custmer');
+  });
+});

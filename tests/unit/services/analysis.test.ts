@@ -1,0 +1,66 @@
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { createTrainerService, type TrainerService } from '../../../electron/services/trainer-service.js';
+import { buildSession, writeSessionFolder, type Part } from '../../support/synthetic-session.js';
+import { clipOf, IMPATIENT_NOT_LISTENING, voice } from '../core/analysis/session-fixtures.js';
+import { tempRoot } from './fixtures.js';
+
+const SESSION = '20261123-100000-abcdef';
+const REPEATS = ['again-1', 'again-2', 'again-3'];
+
+describe('analyzeSession (worker thread, pocketsphinx, analysis.json)', () => {
+  let root: string;
+  let service: TrainerService;
+  let dir: string;
+
+  beforeAll(() => {
+    root = tempRoot('analysis');
+    const scenariosDir = join(root, 'scenarios');
+    mkdirSync(join(scenariosDir, 'checklists'), { recursive: true });
+    cpSync('tests/fixtures/analysis/not-listening.yaml', join(scenariosDir, 'not-listening.yaml'));
+    for (const f of readdirSync('scenarios/checklists')) cpSync(join('scenarios/checklists', f), join(scenariosDir, 'checklists', f));
+    const parts: Part[] = [
+      { say: 'ask-why', clip: clipOf('not-listening', 'ask-why') },
+      { listen: 'answer', answer: voice(IMPATIENT_NOT_LISTENING[0] ?? ''), delaySeconds: 0.6 },
+      ...REPEATS.map((id, i): Part => ({ listen: id, repeat: { clip: clipOf('not-listening', id) }, answer: voice(IMPATIENT_NOT_LISTENING[i + 1] ?? ''), delaySeconds: 0.5, gainDb: 3 * (i + 1) })),
+      { say: 'wrap-up', clip: clipOf('not-listening', 'wrap-up') },
+    ];
+    dir = writeSessionFolder(join(root, 'data'), SESSION, 'not-listening', buildSession(parts, 'not-listening'));
+    service = createTrainerService({ dataDir: join(root, 'data'), scenariosDir, log: () => undefined });
+  });
+  afterAll(async () => {
+    await service.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('transcribes each answer, finds the impatient phrases, and writes analysis.json', async () => {
+    expect(await service.api.getAnalysis({ sessionId: SESSION })).toBeNull();
+    expect((await service.api.getAnalysisProgress({ sessionId: SESSION })).state).toBe('idle');
+    const result = await service.api.analyzeSession({ sessionId: SESSION });
+    const saved = JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')) as SessionAnalysis;
+    expect(saved).toEqual(result);
+    expect(saved.transcriber.engine).toBe('pocketsphinx');
+    expect(saved.turns.map((t) => t.stepId)).toEqual(['answer', ...REPEATS]);
+    expect(saved.turns[0]?.transcript?.text).toContain('customer service');
+    const phrases = saved.findings.find((f) => f.item === 'no-dismissive-phrases');
+    expect(phrases?.status).toBe('fail');
+    expect(phrases?.evidence.map((e) => e.note)).toEqual(expect.arrayContaining(['"as i already said"', '"calm down"']));
+    expect(saved.findings.find((f) => f.item === 'repeats-consistent')?.status).toBe('fail');
+    expect(await service.api.getAnalysisProgress({ sessionId: SESSION })).toEqual({ state: 'done', stage: 'done', fraction: 1, message: null });
+    expect(await service.api.getAnalysis({ sessionId: SESSION })).toEqual(saved);
+  }, 120_000);
+
+  it('gives a byte-identical analysis.json when run again', async () => {
+    const first = readFileSync(join(dir, 'analysis.json'));
+    await service.api.analyzeSession({ sessionId: SESSION });
+    expect(readFileSync(join(dir, 'analysis.json')).equals(first)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
+  it('refuses unknown and still-recording sessions with a clear message', async () => {
+    await expect(service.api.analyzeSession({ sessionId: '20261123-100000-zzzzzz' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.api.analyzeSession({ sessionId: '../etc' })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
