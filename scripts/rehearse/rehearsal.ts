@@ -47,8 +47,11 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalResult>
     }
     const detail = await callApi<SessionDetail>(shell, 'getSession', { sessionId: drive.sessionId });
     // The checks run after the call, as in the app: transcription and findings, saved as analysis.json.
-    const analysis = await callApi<SessionAnalysis>(shell, 'analyzeSession', { sessionId: drive.sessionId });
-    return { dataDir, sessionDir: join(dataDir, 'sessions', drive.sessionId), drive, detail, analysis, summary: summarize(detail, analysis) };
+    // A failed analysis does not hide the call's own results: the summary says why it failed.
+    const analysis = await callApi<SessionAnalysis>(shell, 'analyzeSession', { sessionId: drive.sessionId }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const sessionDir = join(dataDir, 'sessions', drive.sessionId);
+    if (analysis instanceof Error) return { dataDir, sessionDir, drive, detail, summary: { ...summarize(detail), analysisError: analysis.message } };
+    return { dataDir, sessionDir, drive, detail, analysis, summary: summarize(detail, analysis) };
   } finally {
     await chromium.close();
     await shell.stop();

@@ -15,6 +15,8 @@ export interface RehearsalSummary {
   readonly transcriber: string | null;
   /** One per checklist item (see scenarios/checklists), from the session's analysis. */
   readonly findings: readonly Finding[];
+  /** Why the checks could not run, when they failed. */
+  readonly analysisError?: string;
 }
 
 export interface TurnSummary {

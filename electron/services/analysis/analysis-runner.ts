@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { IDLE_ANALYSIS, type AnalysisStatus } from '../../../core/analysis/progress.js';
 import { TryoutError } from '../../../core/errors.js';
 import { jsonText, writeFileAtomic } from '../atomic-write.js';
@@ -99,7 +99,9 @@ export class AnalysisRunner {
   async saved(sessionId: string): Promise<SessionAnalysis | null> {
     const path = join(sessionPaths(this.opts.dataDir, sessionId).dir, 'analysis.json');
     try {
-      return JSON.parse(await readFile(path, 'utf8')) as SessionAnalysis;
+      // Written by this runner only; an older format is treated as not analysed yet (run again).
+      const saved = JSON.parse(await readFile(path, 'utf8')) as SessionAnalysis;
+      return saved.formatVersion === ANALYSIS_FORMAT_VERSION ? saved : null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       this.opts.log(`session ${sessionId}: analysis.json is unreadable (${error instanceof Error ? error.message : String(error)})`);

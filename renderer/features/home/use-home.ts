@@ -7,7 +7,9 @@ export function useHome() {
   const selectScenario = useStore((s) => s.selectScenario);
   const setCandidateName = useStore((s) => s.setCandidateName);
   const setScreen = useStore((s) => s.setScreen);
-  const canProceed = Boolean(selectedId) && candidateName.trim().length > 0;
+  // The catalog reloads when files change: a scenario that has gone (or broken) cannot be taken.
+  const selectedListed = catalog?.scenarios.some((s) => s.id === selectedId) ?? false;
+  const canProceed = selectedListed && candidateName.trim().length > 0;
   return {
     scenarios: catalog?.scenarios ?? [],
     problems: catalog?.problems ?? [],

@@ -6,7 +6,7 @@ import { loadShipped, branches, heard, rehearseWith, stepPath, stepsNotReached }
 // answers lean on "engineer" and "ticket", which are heard every time).
 const BY_THE_POLICY = [
   'This is a severity one outage. I am opening a priority ticket now and paging our on call engineer.', // ticket, paging, engineer
-  'The engineer will call you back within thirty minutes, and I will update you every hour.', // thirty minutes
+  'The engineer will call you back within thirty minutes. If you have not heard from us in half an hour, call me back.', // thirty minutes, half an hour
 ];
 const OFF_THE_POLICY = [
   'I am sorry, our technical team is back on Monday morning.', // nothing from the policy

@@ -5,9 +5,9 @@ import { branches, heard, rehearseWith, SILENCE, stepPath, stepsNotReached } fro
 // Verified with pocketsphinx; the phrases in the comments are heard. (us-slt's "hold" is heard
 // as "held", so the permission is asked in the kal voice.)
 const COURTEOUS = [
-  { text: 'I am so sorry you had to wait that long. May I put you on hold for a minute while I check your order?', voice: 'kal' as const }, // hold, a minute
+  { text: 'I am so sorry about the wait. May I put you on hold for a minute?', voice: 'kal' as const }, // hold, a minute
   'Thank you for your patience. I am still checking, it will be one more minute.',
-  'Thank you for your patience, Dana. It was sent today, and it arrives tomorrow morning.', // thank you for your patience
+  'Thank you for your patience, and thank you for waiting. It was sent today, and it arrives tomorrow.', // both thanks
 ];
 const CARELESS = [
   'Let me look at your order.', // no hold, no "a moment"

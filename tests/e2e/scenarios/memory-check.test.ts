@@ -4,7 +4,7 @@ import { branches, heard, rehearseWith, stepPath, stepsNotReached } from './scen
 
 // Verified with pocketsphinx on festival us-slt: "price", "five five eight one two" and
 // "third of june" are heard exactly; "brown", "five five two eight one" and "fourth of june" too.
-const EARLY = ['I am so sorry it arrived broken. What happened?', 'I will send you a new lamp today.'];
+const EARLY = ['I am so sorry it arrived broken. What happened?'];
 const RIGHT = [...EARLY, 'Eleanor Price, order five five eight one two, delivered on the third of June.'];
 const WRONG = [
   ...EARLY,
@@ -36,7 +36,7 @@ describe('memory-check: reading back the name, order number and date', () => {
       'check-order -> fix-order (rule 0)',
       'check-date -> fix-date (rule 0)',
     ]);
-    expect(stepPath(wrong).slice(5)).toEqual(['readback', 'check-name', 'fix-name', 'readback-rest', 'check-order', 'fix-order', 'readback-date', 'check-date', 'fix-date']);
+    expect(stepPath(wrong).slice(3)).toEqual(['readback', 'check-name', 'fix-name', 'readback-rest', 'check-order', 'fix-order', 'readback-date', 'check-date', 'fix-date']);
   });
 
   it('reaches every step between the two variants', () => {

@@ -8,7 +8,7 @@ const KIND = [
   'Yes, that is right. The cable from the headset goes into the computer, and then you will hear a beep.',
 ];
 const CONDESCENDING = [
-  'Obviously it has to be plugged in. It is a headset.', // obviously
+  'Obviously it has to be plugged in. Everyone knows that.', // obviously, everyone knows
   'Like I said, you plug the cable into the computer. It is common sense.', // like i said, common sense
 ];
 

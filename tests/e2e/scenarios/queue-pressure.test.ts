@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RehearsalResult } from '../../../scripts/rehearse/rehearsal.js';
 import { branches, heard, rehearseWith, stepPath, stepsNotReached } from './scenario-runs.js';
 
-// Verified with pocketsphinx on festival us-slt: "people waiting" is heard; the patient answer
+// Verified with pocketsphinx on festival us-slt: "busy" and "people waiting" are heard; the patient answer
 // has none of the hurrying words and lasts over 3 s, the brief one under 3 s.
 const PATIENT = 'Of course. Can you see a text message on your phone? The bank sends the code to you by text.';
-const RUSHED = 'Check your texts. We have people waiting.';
+const RUSHED = 'Check your texts, please. We are very busy, and we have people waiting.';
 const BRIEF = 'Check your text messages.';
 
 describe('queue-pressure: patience while the queue counter climbs', () => {

@@ -4,7 +4,7 @@ import { branches, heard, rehearseWith, stepPath, stepsNotReached } from './scen
 
 // Verified with pocketsphinx on festival us-slt: "as i said", "keep up", "like i said" and
 // "obviously" are heard; the kind answers have none of them.
-const TEACH = 'Let me teach you how to make bread. You mix flour, water, salt and yeast, then you knead the dough.';
+const TEACH = 'Let me teach you to make bread. You mix flour, water, salt and yeast.';
 const KIND = [
   TEACH,
   'Good question. Fresh bread tastes much better, and it is cheaper than buying it.',
