@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     await page.click('[data-testid="scenario-long-hold"]');
     await shot('home.png');
     await micCheckShot(shell.url, shot);
+    await briefAndCoachShots(shell.url, shot);
     const answer = loadVoice(speech('I am so sorry about the wait. Let me look into this for you right away.'));
     await driveCall(page, {
       scenarioId: 'long-hold',
@@ -92,6 +93,33 @@ async function micCheckShot(url: string, shot: (name: string, page: Page) => Pro
     await page.waitForSelector('[data-testid="start-call"]:not([disabled])');
     await page.waitForTimeout(1500);
     await shot('mic-check.png', page);
+  } finally {
+    await chromium.close();
+  }
+}
+
+/** A scenario brief (friday-escalation's, with its on-call policy) and the Coach screen mid-take. */
+async function briefAndCoachShots(url: string, shot: (name: string, page: Page) => Promise<void>): Promise<void> {
+  const chromium = await launchChromium({ fakeMicWav: speech('Hello, this is Dana. I have been on hold for twenty minutes.') });
+  try {
+    const { page } = chromium;
+    await page.goto(url);
+    await page.waitForSelector('body[data-app-state="ready"]');
+    await page.fill('[data-testid="candidate-name"]', 'Ada Lovelace');
+    await page.click('[data-testid="scenario-friday-escalation"]');
+    await page.click('[data-testid="continue"]');
+    await page.waitForSelector('[data-testid="start-call"]:not([disabled])');
+    await page.waitForTimeout(800);
+    await shot('scenario-brief.png', page);
+    await page.click('[data-testid="back-home"], button:has-text("Back")');
+    await page.click('[data-testid="nav-coach"]');
+    await page.selectOption('[data-testid="coach-scenario"]', 'long-hold');
+    await page.locator('[data-testid^="record-"]').first().click();
+    await page.waitForTimeout(1500);
+    await shot('coach-recording.png', page);
+    await page.locator('[data-testid^="stop-"]').first().click();
+    await page.waitForTimeout(500);
+    await shot('coach-take.png', page);
   } finally {
     await chromium.close();
   }

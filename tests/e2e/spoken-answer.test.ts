@@ -13,6 +13,7 @@ const ANSWERS = [
   'Happy to repeat it. Helping people and solving problems is what I enjoy most.',
 ];
 
+// This is also the shipped not-listening scenario's end-to-end rehearsal (its one path).
 describe('a spoken answer, recorded on one clock with the customer', () => {
   let run: RehearsalResult;
   beforeAll(async () => {
