@@ -1,7 +1,7 @@
 import type { LevelBlock } from '../../core/audio/vad.js';
 import { openMicrophone, type MicProcessing } from './microphone.js';
 import type { RecorderMessage } from './recorder-messages.js';
-import workletUrl from './recorder.worklet.ts?worker&url';
+import { createRecorderNode } from './recorder-node.js';
 import { installVirtualMic, virtualMicRequested } from './virtual-mic.js';
 
 export const CALL_SAMPLE_RATE = 16_000;
@@ -50,16 +50,7 @@ export class CallAudio {
     // Open the microphone first: if permission is refused, no context is left running.
     const stream = mic.kind === 'device' && !virtualMicRequested() ? await openMicrophone(mic.deviceId, mic.processing) : null;
     const ctx = new AudioContext({ sampleRate: CALL_SAMPLE_RATE, latencyHint: 'interactive' });
-    await ctx.audioWorklet.addModule(workletUrl);
-    const merger = ctx.createChannelMerger(2);
-    const recorder = new AudioWorkletNode(ctx, 'tryout-recorder', {
-      numberOfInputs: 1,
-      numberOfOutputs: 0,
-      channelCount: 2,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'discrete',
-    });
-    merger.connect(recorder);
+    const { merger, recorder } = await createRecorderNode(ctx);
     const bus = ctx.createGain();
     bus.connect(ctx.destination);
     bus.connect(merger, 0, 0);

@@ -1,6 +1,6 @@
 import { openMicrophone, type MicProcessing } from './microphone.js';
 import type { RecorderMessage } from './recorder-messages.js';
-import workletUrl from './recorder.worklet.ts?worker&url';
+import { createRecorderNode } from './recorder-node.js';
 
 /** Coach recordings are stored as mono 16-bit PCM at this rate. */
 export const LINE_SAMPLE_RATE = 16_000;
@@ -26,16 +26,7 @@ export class LineRecorder {
     const stream = await openMicrophone(deviceId, processing);
     try {
       const ctx = new AudioContext({ sampleRate: LINE_SAMPLE_RATE, latencyHint: 'interactive' });
-      await ctx.audioWorklet.addModule(workletUrl);
-      const merger = ctx.createChannelMerger(2);
-      const recorder = new AudioWorkletNode(ctx, 'tryout-recorder', {
-        numberOfInputs: 1,
-        numberOfOutputs: 0,
-        channelCount: 2,
-        channelCountMode: 'explicit',
-        channelInterpretation: 'discrete',
-      });
-      merger.connect(recorder);
+      const { merger, recorder } = await createRecorderNode(ctx);
       ctx.createMediaStreamSource(stream).connect(merger, 0, 1);
       const line = new LineRecorder(ctx, recorder, stream, Math.round(maxSeconds * LINE_SAMPLE_RATE));
       recorder.port.onmessage = (e: MessageEvent<RecorderMessage>) => line.onMessage(e.data, onLevel);

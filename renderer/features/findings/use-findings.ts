@@ -28,16 +28,17 @@ export function useFindings(sessionId: string, autoRun: boolean): FindingsState 
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
 
-  const poll = useCallback(async () => {
-    // Poll until the running analysis (started here or elsewhere) is over.
+  const poll = useCallback(async (request?: { settled: boolean }) => {
+    // Poll until the running analysis (started here or elsewhere) is over. While our own
+    // request is in flight, an idle answer only means the back end has not queued it yet.
     for (;;) {
       const status = await client.getAnalysisProgress({ sessionId });
-      if (!alive.current) return;
-      if (status.state !== 'queued' && status.state !== 'running') {
+      if (!alive.current || request?.settled) return;
+      if (status.state !== 'queued' && status.state !== 'running' && !request) {
         setProgress(null);
         return;
       }
-      setProgress(status);
+      if (status.state === 'queued' || status.state === 'running') setProgress(status);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }, [sessionId]);
@@ -45,8 +46,10 @@ export function useFindings(sessionId: string, autoRun: boolean): FindingsState 
   const run = useCallback(() => {
     setError(null);
     setProgress({ state: 'queued', stage: null, fraction: 0, message: null });
+    const request = { settled: false };
     const started = client.analyzeSession({ sessionId });
-    void poll().catch(() => undefined);
+    void started.finally(() => (request.settled = true)).catch(() => undefined);
+    void poll(request).catch(() => undefined);
     started.then(
       (result) => {
         if (!alive.current) return;
