@@ -28,7 +28,8 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...extra };
 }
 
-describe('npm start (scripts/start.mjs)', () => {
+// Each test starts real processes (tsx, the shell): generous timeouts for a loaded 2-core machine.
+describe('npm start (scripts/start.mjs)', { timeout: 60_000 }, () => {
   it('falls back to the browser shell in one line when Electron cannot be had, and forwards SIGTERM', async () => {
     const child = spawn(process.execPath, [START, '--data-dir', join(root, 'data'), '--scenarios-dir', scenariosDir, '--renderer-dir', rendererDir, '--port', '0'], {
       cwd: ROOT,
