@@ -1,8 +1,8 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { fields, issueProblems, plainErrors, quote } from '../scenario/issue-messages.js';
-import { expand, toProblems } from '../scenario/load.js';
+import { readYaml, toProblems } from '../scenario/load.js';
 import type { ScenarioProblem } from '../scenario/schema.js';
-import { locate, locateKey, yamlProblems, type Found } from '../scenario/yaml-positions.js';
+import { locate, locateKey, type Found } from '../scenario/yaml-positions.js';
 import { ChecklistItemSchema, ChecklistSchema, type Checklist, type ChecklistItem } from './checklist-schema.js';
 
 /** Checklist files are small; bigger ones are refused unread (as scenarios are). */
@@ -83,13 +83,7 @@ function checkDocument(doc: Document, data: unknown, file: string): { found: Fou
 /** Parses and checks one checklist file, reporting every problem in one pass. */
 export function parseChecklist(file: string, text: string): ParsedChecklist {
   if (text.length > MAX_CHECKLIST_SIZE) return { checklist: null, problems: [{ file, line: 1, col: 1, message: `file is too large for a checklist (over ${MAX_CHECKLIST_SIZE / 1024} KB)` }] };
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineOf = (offset: number) => Math.max(1, lineCounter.linePos(offset).line);
-  const syntax = yamlProblems(doc, source, lineOf);
-  const expanded = expand(doc);
-  const found: Found[] = [...syntax.found, ...expanded.found];
+  const { doc, lineCounter, syntax, expanded, found } = readYaml(text);
   let checklist: Checklist | null = null;
   if (expanded.found.length === 0 && syntax.cutoff === Infinity) {
     const checked = checkDocument(doc, expanded.data, file);

@@ -120,17 +120,32 @@ export function toProblems(file: string, found: readonly Found[], lineCounter: L
   return [...problems.slice(0, MAX_PROBLEMS), more];
 }
 
-/** Parses and checks one scenario file, reporting every problem found in one pass. */
-export function parseScenario(file: string, text: string, options: ParseScenarioOptions = {}): ParsedScenario {
-  if (text.length > MAX_SCENARIO_SIZE) return { scenario: null, problems: [{ file, line: 1, col: 1, message: TOO_LARGE }] };
+/** A YAML text read for checking: the document, its syntax and alias problems, and positions. */
+export interface ReadYaml {
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+  readonly lineOf: (offset: number) => number;
+  readonly syntax: { found: Found[]; cutoff: number };
+  readonly expanded: ReturnType<typeof expand>;
+  /** Syntax and alias problems so far; callers add their own. */
+  readonly found: Found[];
+}
+
+/** Reads YAML the way scenario and checklist files are read (BOM dropped, unique keys, aliases bounded). */
+export function readYaml(text: string): ReadYaml {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset: number) => Math.max(1, lineCounter.linePos(offset).line);
-
   const syntax = yamlProblems(doc, source, lineOf);
   const expanded = expand(doc);
-  const found: Found[] = [...syntax.found, ...expanded.found];
+  return { doc, lineCounter, lineOf, syntax, expanded, found: [...syntax.found, ...expanded.found] };
+}
+
+/** Parses and checks one scenario file, reporting every problem found in one pass. */
+export function parseScenario(file: string, text: string, options: ParseScenarioOptions = {}): ParsedScenario {
+  if (text.length > MAX_SCENARIO_SIZE) return { scenario: null, problems: [{ file, line: 1, col: 1, message: TOO_LARGE }] };
+  const { doc, lineCounter, lineOf, syntax, expanded, found } = readYaml(text);
   let scenario: Scenario | null = null;
   if (expanded.found.length === 0) {
     const checked = checkDocument(doc, expanded.data, file, options, syntax.cutoff === Infinity, lineOf);
