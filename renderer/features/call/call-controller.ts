@@ -5,6 +5,7 @@ import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { Candidate } from '../../../core/session/manifest.js';
 import { CallAudio, CALL_SAMPLE_RATE, type MicChoice } from '../../audio/call-audio.js';
+import { LiveTranscript } from './live-transcript.js';
 import { CallSounds } from '../../audio/call-sounds.js';
 import { speakWithSystemVoice } from '../../audio/system-voice.js';
 import type { CallView } from '../../store/call-slice.js';
@@ -44,9 +45,11 @@ export class CallController {
   private timers: ReturnType<typeof setInterval>[] = [];
   private sessionId = '';
   private finishing = false;
+  private readonly transcript: LiveTranscript;
 
   constructor(private readonly deps: CallControllerDeps) {
     this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE);
+    this.transcript = new LiveTranscript(deps.view, deps.patch, CALL_SAMPLE_RATE);
     this.state = this.engine.initial;
     this.queue = deps.scenario.queue ? new QueueCounter(deps.scenario.queue, CALL_SAMPLE_RATE) : null;
   }
@@ -113,9 +116,9 @@ export class CallController {
     this.sounds?.follow(t.events, t.commands);
     this.queue?.follow(t.events);
     for (const e of t.events) {
-      if (e.type === 'turn-ended') this.noteTurn(e.speechStartFrame, e.speechEndFrame);
-      if (e.type === 'typed-submitted') this.addTranscript('trainee', e.text);
-      if (e.type === 'turn-transcribed' && e.text) this.showHeard(e.text);
+      if (e.type === 'turn-ended') this.transcript.addTurn(e.speechStartFrame, e.speechEndFrame);
+      if (e.type === 'typed-submitted') this.transcript.add('trainee', e.text);
+      if (e.type === 'turn-transcribed' && e.text) this.transcript.showHeard(e.text);
     }
     for (const c of t.commands) this.carryOut(c);
   }
@@ -152,7 +155,7 @@ export class CallController {
 
   private playLine(stepId: string, caption: string, clip: string): void {
     const buffer = this.clips.get(clip);
-    this.addTranscript('customer', caption);
+    this.transcript.add('customer', caption);
     if (buffer && this.audio) {
       const line = this.audio.playLine(buffer);
       this.line = line;
@@ -229,24 +232,6 @@ export class CallController {
     }
     const last = blocks.at(-1);
     if (last) this.deps.patch({ micDb: last.db, trainee: this.vad.speaking ? 'speaking' : 'silent' });
-  }
-
-  private noteTurn(start: number | null, end: number | null): void {
-    const text = start === null || end === null ? '(no answer)' : `(spoken answer, ${((end - start) / CALL_SAMPLE_RATE).toFixed(1)} s)`;
-    this.addTranscript('trainee', text);
-  }
-
-  /** The trainee's latest spoken line in the live transcript shows what was heard. */
-  private showHeard(text: string): void {
-    const lines = [...this.deps.view().transcript];
-    const index = lines.findLastIndex((l) => l.who === 'trainee');
-    if (index < 0) return;
-    lines[index] = { who: 'trainee', text: `“${text}”` };
-    this.deps.patch({ transcript: lines });
-  }
-
-  private addTranscript(who: 'customer' | 'trainee', text: string): void {
-    this.deps.patch({ transcript: [...this.deps.view().transcript, { who, text }] });
   }
 
   private async preloadClipsWith(audio: CallAudio): Promise<void> {
