@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../../core/analysis/findings.js';
 import type { RehearsalResult } from '../../../scripts/rehearse/rehearsal.js';
 import { branches, heard, rehearseWith, SILENCE, stepPath, stepsNotReached } from './scenario-runs.js';
 
@@ -10,7 +11,7 @@ const COURTEOUS = [
   'Thank you for your patience, and thank you for waiting. It was sent today, and it arrives tomorrow.', // both thanks
 ];
 const CARELESS = [
-  'Let me look at your order.', // no hold, no "a moment"
+  'Calm down. Let me look at your order.', // dismissive; no hold, no "a moment"
   SILENCE, // no check-in
   'It was sent today, and it arrives tomorrow morning.', // no thanks
   'I am sorry, you are right. I will send you the tracking number by email today.',
@@ -55,6 +56,32 @@ describe('long-hold: permission before the hold, a check-in, thanks after', () =
       expect(holds.map((e) => (e.type === 'hold-ended' ? `${e.stepId} ${e.reason}` : ''))).toEqual(['on-hold elapsed', 'on-hold-more elapsed']);
       expect(run.summary.turns.at(-1)?.text).toBe(NOTE);
     }
+  });
+
+  it('gives the courteous call passing hold findings and the careless one failures, with evidence', () => {
+    const finding = (run: RehearsalResult, checklist: string, item: string): Finding => {
+      const f = run.summary.findings.find((x) => x.checklist === checklist && x.item === item);
+      if (!f) throw new Error(`no finding ${checklist}/${item}`);
+      return f;
+    };
+    const holdItems = [['patience', 'asks-before-hold'], ['patience', 'checks-back-in'], ['patience', 'thanks-after-hold']] as const;
+    for (const [checklist, item] of [...holdItems, ['respect', 'no-dismissive-phrases'], ['respect', 'apologises']] as const) {
+      const f = finding(courteous, checklist, item);
+      expect(f.status, `courteous ${item}: ${f.summary}`).toBe('pass');
+    }
+    for (const [checklist, item] of [...holdItems, ['respect', 'no-dismissive-phrases']] as const) {
+      const f = finding(careless, checklist, item);
+      expect(f.status, `careless ${item}: ${f.summary}`).toBe('fail');
+      expect(f.evidence.length, `careless ${item} has evidence`).toBeGreaterThan(0);
+      for (const e of f.evidence) expect(e.endFrame).toBeGreaterThanOrEqual(e.startFrame);
+    }
+    const calm = finding(careless, 'respect', 'no-dismissive-phrases').evidence.find((e) => e.note === '"calm down"');
+    expect(calm?.stepId).toBe('answer-wait');
+    expect(calm?.quote).toContain('calm down');
+    // The missed check-in is placed in the hold it belongs to.
+    const hold = careless.detail.events.find((e) => e.type === 'hold-started' && e.stepId === 'on-hold');
+    const checkIn = finding(careless, 'patience', 'checks-back-in').evidence[0];
+    expect(checkIn?.startFrame).toBeGreaterThanOrEqual(hold?.frame ?? Infinity);
   });
 
   it('reaches every step between the two variants', () => {
