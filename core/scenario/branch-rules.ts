@@ -46,9 +46,17 @@ function saidWords(turn: Turn): string[] | null {
   return turn.transcript === null ? null : phraseWords(turn.transcript);
 }
 
-/** True when the step has a rule on what was said, so the last spoken turn must be transcribed first. */
+/** True when the step has a rule on checklist results of the last turn. */
+export function readsChecks(step: BranchStep): boolean {
+  return step.branch.rules.some((r) => 'check' in r.when);
+}
+
+/**
+ * True when the step has a rule on what was said, so the last spoken turn must be transcribed
+ * first; checklist results read the words too.
+ */
 export function readsTranscript(step: BranchStep): boolean {
-  return step.branch.rules.some((r) => 'saidContains' in r.when || 'saidLacks' in r.when);
+  return readsChecks(step) || step.branch.rules.some((r) => 'saidContains' in r.when || 'saidLacks' in r.when);
 }
 
 /** True when the branch step must wait for a transcript of `turn` before it can choose. */

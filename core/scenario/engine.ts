@@ -1,9 +1,9 @@
 import { MAX_TRANSCRIPT_CHARS, type SessionEvent } from '../session/events.js';
-import { chooseBranch, needsTranscript } from './branch-rules.js';
+import { chooseBranch, needsTranscript, readsChecks } from './branch-rules.js';
 import type { EngineCommand, EngineInput, EngineState, Transition } from './engine-types.js';
 import { clipFor, stepKind, type BranchStep, type Scenario, type Step } from './schema.js';
 import { typingNoiseOf } from './step-sounds.js';
-import type { Turn } from './turns.js';
+import type { Turn, TurnChecker } from './turns.js';
 
 export type { EngineCommand, EngineInput, EnginePhase, EngineState, Transition } from './engine-types.js';
 
@@ -26,7 +26,7 @@ const TRANSCRIBE_MAX_SECONDS = 600;
  * audio frame, it returns the next state, the events to record and the commands to carry out.
  * The same inputs always give the same path and events.
  */
-export function createEngine(scenario: Scenario, sampleRate: number) {
+export function createEngine(scenario: Scenario, sampleRate: number, options: { readonly checkTurn?: TurnChecker } = {}) {
   const indexOf = new Map(scenario.steps.map((s, i) => [s.id, i] as const));
   const secs = (s: number) => Math.round(s * sampleRate);
 
@@ -65,7 +65,13 @@ export function createEngine(scenario: Scenario, sampleRate: number) {
       out.commands.push({ type: 'transcribe-turn', stepId: step.id, ...transcriptWindow(turn) });
       return { ...state, phase: { kind: 'transcribing', stepId: step.id } };
     }
-    const choice = chooseBranch(step, turn, sampleRate);
+    // Checklist results are judged once, when a branch first asks for them, and kept on the turn.
+    const last = state.turns.at(-1);
+    if (last && readsChecks(step) && options.checkTurn && Object.keys(last.checks).length === 0) {
+      const checked: Turn = { ...last, checks: options.checkTurn(last) };
+      state = { ...state, turns: [...state.turns.slice(0, -1), checked] };
+    }
+    const choice = chooseBranch(step, state.turns.at(-1), sampleRate);
     out.events.push({ type: 'branch-taken', frame, stepId: step.id, rule: choice.rule, to: choice.to });
     return goTo(state, choice.to, frame, out);
   }

@@ -28,6 +28,9 @@ export interface Turn {
   readonly checks: Readonly<Record<string, CheckResult>>;
 }
 
+/** Judges the checklist items that can be judged on one answer (see core/analysis/turn-checks.ts). */
+export type TurnChecker = (turn: Turn) => Readonly<Record<string, CheckResult>>;
+
 /** The key of a checklist result in Turn.checks: "respect.no-blame". */
 export function checkKey(checklist: string, item: string): string {
   return `${checklist}.${item}`;

@@ -1,3 +1,5 @@
+import type { Checklist } from '../../../core/analysis/checklist-schema.js';
+import { createTurnChecker } from '../../../core/analysis/turn-checks.js';
 import type { TrainerClient } from '../../../core/api.js';
 import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
 import { createEngine, type EngineCommand, type EngineInput, type EngineState } from '../../../core/scenario/engine.js';
@@ -17,6 +19,8 @@ import { fetchTurnTranscript } from './turn-transcript.js';
 export interface CallControllerDeps {
   readonly client: TrainerClient;
   readonly scenario: Scenario;
+  /** For branch rules on checklist results (judged on the answer's words during the call). */
+  readonly checklists: readonly Checklist[];
   readonly candidate: Candidate;
   readonly mic: MicChoice;
   readonly patch: (p: Partial<CallView>) => void;
@@ -48,7 +52,7 @@ export class CallController {
   private readonly transcript: LiveTranscript;
 
   constructor(private readonly deps: CallControllerDeps) {
-    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE);
+    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE, { checkTurn: createTurnChecker(deps.checklists, deps.scenario) });
     this.transcript = new LiveTranscript(deps.view, deps.patch, CALL_SAMPLE_RATE);
     this.state = this.engine.initial;
     this.queue = deps.scenario.queue ? new QueueCounter(deps.scenario.queue, CALL_SAMPLE_RATE) : null;

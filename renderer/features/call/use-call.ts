@@ -28,6 +28,7 @@ export function useCall() {
     const c = new CallController({
       client: withClipVersions(client, scenario.id, s.catalog?.origins[scenario.id]),
       scenario,
+      checklists: s.catalog?.checklists ?? [],
       ...(fromStepId ? { fromStepId } : {}),
       candidate: { name },
       mic,

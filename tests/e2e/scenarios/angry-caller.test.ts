@@ -11,8 +11,8 @@ const RESPECTFUL = [
 const TALKING_OVER = 'Yes, yes, I know. Just calm down, please.';
 const RUDE = [
   SILENCE, // the talk-over above is the answer to first-answer
-  'Calm down. You must have paid it twice yourself.', // calm down, you must have
-  'It is not our fault. There is nothing I can do.', // not our fault, nothing i can do
+  'Calm down. You must have paid it twice yourself.', // calm down (respect checklist), you must have
+  'It is not our fault. There is nothing I can do.', // not our fault, nothing i can do (respect checklist)
 ];
 
 describe('angry-caller: escalates or calms down, as the branches decide', () => {
@@ -26,7 +26,7 @@ describe('angry-caller: escalates or calms down, as the branches decide', () => 
   }, 420_000);
 
   it('calms down when acknowledged and given a concrete next step', () => {
-    expect(branches(respectful), heard(respectful)).toEqual(['read-first -> softer (rule 2)', 'read-second -> calm-close (rule 1)']);
+    expect(branches(respectful), heard(respectful)).toEqual(['read-first -> softer (rule 3)', 'read-second -> calm-close (rule 2)']);
     expect(stepPath(respectful)).toEqual(['open', 'first-answer', 'read-first', 'softer', 'second-answer', 'read-second', 'calm-close']);
   });
 
