@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SessionAnalysis } from './analysis/analyze.js';
+import type { Checklist } from './analysis/checklist-schema.js';
+import type { WaveformPeaks } from './analysis/peaks.js';
 import type { AnalysisStatus } from './analysis/progress.js';
 import { API_METHOD_NAMES, type ApiMethod } from './api-methods.js';
 import type { CustomerLine, ScenarioOrigin } from './scenario/library.js';
@@ -8,7 +10,13 @@ import { SessionEventSchema, type SessionEvent } from './session/events.js';
 import { ScenarioIdSchema, SessionIdSchema, StepIdSchema } from './session/ids.js';
 import { CandidateSchema, type Drafts, type SessionManifest } from './session/manifest.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
+import { LibraryQuerySchema, type LibraryPage } from './library/library-query.js';
+import type { Calibration } from './review/calibration.js';
+import { MAX_COMPARED_SESSIONS, type SessionComparison } from './review/compare.js';
+import { CoachNameSchema, ReviewContentSchema, type Review } from './review/schema.js';
 import type { TurnTranscription } from './session/transcription.js';
+import { ConsentSchema, type ConsentText } from './tryout/consent.js';
+import { TryoutDefinitionSchema, TryoutIdSchema, type Tryout } from './tryout/schema.js';
 
 /**
  * TrainerApi: the one contract between the UI and the back end. Electron IPC and the browser
@@ -25,6 +33,11 @@ export const MAX_COACH_CLIP_SECONDS = 60;
 export const MAX_COACH_CLIP_BYTES = MAX_COACH_CLIP_SECONDS * COACH_CLIP_SAMPLE_RATE * 2;
 /** A scenario pack (zip of a scenario and its clips) as uploaded for import. */
 export const MAX_SCENARIO_PACK_BYTES = 50 * 1024 * 1024;
+/** A session bundle (.tryout) as uploaded for import: about four 30-minute sessions (16 kHz stereo WAV hardly compresses). */
+export const MAX_SESSION_BUNDLE_BYTES = 512 * 1024 * 1024;
+
+/** A coach PIN: 4 to 12 digits (typed on the kiosk's keyboard; the throttle makes guessing slow). */
+export const CoachPinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN must be 4 to 12 digits');
 
 /** A frame of a session's audio.wav (a 4 GiB WAV holds fewer than 2^30 stereo frames). */
 const audioFrame = z.number().int().nonnegative().max(2 ** 30);
@@ -35,6 +48,10 @@ export const ApiInputSchemas = {
     scenarioId: ScenarioIdSchema,
     candidate: CandidateSchema,
     sampleRate: z.number().int().min(8000).max(96_000),
+    /** A tryout candidate's session: the scenario must be in the tryout's playlist, and consent is required. */
+    tryoutId: TryoutIdSchema.optional(),
+    /** The consent text the candidate accepted (getConsentText's version) and when. */
+    consent: ConsentSchema.optional(),
   }),
   appendAudio: z.strictObject({
     sessionId: SessionIdSchema,
@@ -73,6 +90,8 @@ export const ApiInputSchemas = {
   getAnalysisProgress: z.strictObject({ sessionId: SessionIdSchema }),
   /** The saved analysis.json, or null when the session has not been analysed. */
   getAnalysis: z.strictObject({ sessionId: SessionIdSchema }),
+  /** The waveform peaks (peaks.json, written by the analysis), or null when the session has not been analysed. */
+  getPeaks: z.strictObject({ sessionId: SessionIdSchema }),
   /** A cheap fingerprint of the scenario folders; it changes when any scenario or clip file does. */
   scenarioRevision: z.strictObject({}),
   saveCoachClip: z.strictObject({
@@ -94,6 +113,49 @@ export const ApiInputSchemas = {
     /** Replace an installed scenario with the same id (asked of the user after a 'conflict'). */
     replace: z.boolean().default(false),
   }),
+  /** Writes the sessions (audio, events, drafts, analysis, peaks, reviews) as one .tryout file under <data>/exports/. */
+  exportSessionBundle: z.strictObject({ sessionIds: z.array(SessionIdSchema).min(1, 'choose at least one session').max(200) }),
+  /** Imports a .tryout file, all or nothing; sessions already here must have the same recording, reviews merge by coach. */
+  importSessionBundle: z.strictObject({
+    bundle: z
+      .instanceof(Uint8Array)
+      .refine((b) => b.byteLength <= MAX_SESSION_BUNDLE_BYTES, `a session bundle is at most ${MAX_SESSION_BUNDLE_BYTES / 1024 / 1024} MB`),
+  }),
+  /** A PDF report of one session, or of every session of a candidate (name matched case-insensitively). */
+  createReport: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('session'), sessionId: SessionIdSchema }),
+    z.strictObject({ kind: z.literal('candidate'), candidateName: CandidateSchema.shape.name }),
+  ]),
+  /** Every readable review of a session, one per coach (damaged files are logged and skipped). */
+  getReviews: z.strictObject({ sessionId: SessionIdSchema }),
+  /** Saves the coach's whole review (as they go): startedAt kept, updatedAt stamped; the file is <coachId>.json. */
+  saveReview: z.strictObject({ sessionId: SessionIdSchema, coachName: CoachNameSchema, content: ReviewContentSchema }),
+  /** Coach agreement over these sessions, or over every session two or more coaches finished reviewing. */
+  getCalibration: z.strictObject({ sessionIds: z.array(SessionIdSchema).max(10_000).optional() }),
+  /** The session library: search, filters, sort and paging over an in-memory index. */
+  searchSessions: LibraryQuerySchema,
+  /** Sessions side by side per checklist item: automatic status, each coach's decision, verdicts. */
+  compareSessions: z.strictObject({
+    sessionIds: z.array(SessionIdSchema).min(1, 'choose at least one session').max(MAX_COMPARED_SESSIONS, `at most ${MAX_COMPARED_SESSIONS} sessions can be compared`),
+  }),
+  /** Every saved tryout (damaged files are logged and skipped), newest date first. */
+  listTryouts: z.strictObject({}),
+  /** Saves a new tryout (no id) or replaces the one with this id. */
+  saveTryout: TryoutDefinitionSchema.extend({ id: TryoutIdSchema.optional() }),
+  deleteTryout: z.strictObject({ tryoutId: TryoutIdSchema }),
+  /** Writes the tryout as a JSON file under <data>/exports/. */
+  exportTryout: z.strictObject({ tryoutId: TryoutIdSchema }),
+  /** The consent text in force (it states the retention setting). */
+  getConsentText: z.strictObject({}),
+  coachPinStatus: z.strictObject({}),
+  /** Sets the coach PIN on first use; changing it needs currentPin (throttled like unlockCoach). */
+  setCoachPin: z.strictObject({ pin: CoachPinSchema, currentPin: z.string().max(64).optional() }),
+  /** Checks the coach PIN; wrong attempts make the next ones wait (retryAfterMs). */
+  unlockCoach: z.strictObject({ pin: z.string().max(64) }),
+  /** Deletes tryout sessions older than the retentionDays setting, keeping anonymous counts. */
+  runRetentionSweep: z.strictObject({}),
+  /** Deletes every session of this candidate (name matched case-insensitively) and scrubs the name elsewhere. */
+  deleteCandidateData: z.strictObject({ candidateName: CandidateSchema.shape.name }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type { ApiMethod };
@@ -103,12 +165,13 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof ApiInputSchemas)[M]>
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof ApiInputSchemas)[M]>;
 
 /** The binary field of a method, sent as the raw HTTP body (or a Uint8Array over IPC). */
-export const BINARY_FIELDS: Partial<Record<ApiMethod, string>> = { appendAudio: 'pcm', saveCoachClip: 'pcm', importScenarioPack: 'pack' };
+export const BINARY_FIELDS: Partial<Record<ApiMethod, string>> = { appendAudio: 'pcm', saveCoachClip: 'pcm', importScenarioPack: 'pack', importSessionBundle: 'bundle' };
 /** The largest binary field each of those methods accepts (the HTTP body limit). */
 export const MAX_BINARY_BYTES: Partial<Record<ApiMethod, number>> = {
   appendAudio: MAX_AUDIO_CHUNK_BYTES,
   saveCoachClip: MAX_COACH_CLIP_BYTES,
   importScenarioPack: MAX_SCENARIO_PACK_BYTES,
+  importSessionBundle: MAX_SESSION_BUNDLE_BYTES,
 };
 
 export interface ScenarioCatalog {
@@ -117,6 +180,8 @@ export interface ScenarioCatalog {
   readonly problems: readonly ScenarioProblem[];
   /** Per listed scenario id: which root it came from and what plays each customer line. */
   readonly origins: Readonly<Record<string, ScenarioOrigin>>;
+  /** The checklists, so branch `check` rules can be judged during the call (core/analysis/turn-checks.ts). */
+  readonly checklists: readonly Checklist[];
 }
 
 export interface ScenarioPackExport {
@@ -128,12 +193,72 @@ export interface ScenarioPackExport {
   readonly bytes: number;
 }
 
+/** A PDF report written by createReport. */
+export interface ReportFile {
+  readonly fileName: string;
+  /** Where the report was written on the back end's disk (<data dir>/reports/). */
+  readonly path: string;
+  /** Downloads the report (served under /media/reports/). */
+  readonly url: string;
+  readonly bytes: number;
+  readonly pages: number;
+}
+
 export interface ScenarioPackImport {
   readonly scenarioId: string;
   readonly title: string;
   /** True when an installed scenario with the same id was replaced (or is now hidden by this copy). */
   readonly replaced: boolean;
   readonly clips: number;
+}
+
+export interface SessionBundleExport extends ScenarioPackExport {
+  /** How many sessions the bundle holds. */
+  readonly sessions: number;
+}
+
+export interface SessionBundleImport {
+  /** Sessions that were not here before. */
+  readonly imported: readonly string[];
+  /** Sessions already here that gained reviews (or an analysis they lacked). */
+  readonly updated: readonly string[];
+  /** Sessions already here with nothing new in the bundle. */
+  readonly unchanged: readonly string[];
+  /** Review files added to, or replaced by a later one in, sessions already here. */
+  readonly reviewsMerged: number;
+}
+
+/** A tryout written by exportTryout (a JSON file, served under /media/exports/). */
+export type TryoutExportFile = ScenarioPackExport;
+
+export interface CoachPinStatus {
+  readonly set: boolean;
+  /** ISO time until which PIN attempts are refused, or null when one may be tried now. */
+  readonly lockedUntil: string | null;
+}
+
+/** The result of a PIN check: ok, or how long before the next attempt is looked at. */
+export interface CoachUnlock {
+  readonly ok: boolean;
+  readonly retryAfterMs: number;
+}
+
+/** A session removed by the retention sweep or a candidate deletion: its id and start, no names. */
+export interface RemovedSession {
+  readonly sessionId: string;
+  readonly createdAt: string;
+}
+
+export interface RetentionSweep {
+  /** The setting the sweep ran with (null: nothing is ever swept). */
+  readonly retentionDays: number | null;
+  readonly removed: readonly RemovedSession[];
+}
+
+export interface CandidateDeletion {
+  readonly removed: readonly RemovedSession[];
+  /** Other files that named the candidate, relative to the data folder: deleted (exports, reports) or rewritten (settings). */
+  readonly scrubbed: readonly string[];
 }
 
 export interface SessionDetail {
@@ -157,11 +282,30 @@ export interface ApiOutputs {
   analyzeSession: SessionAnalysis;
   getAnalysisProgress: AnalysisStatus;
   getAnalysis: SessionAnalysis | null;
+  getPeaks: WaveformPeaks | null;
   scenarioRevision: { readonly revision: string };
   saveCoachClip: CustomerLine;
   deleteCoachClip: CustomerLine;
   exportScenarioPack: ScenarioPackExport;
   importScenarioPack: ScenarioPackImport;
+  exportSessionBundle: SessionBundleExport;
+  importSessionBundle: SessionBundleImport;
+  createReport: ReportFile;
+  getReviews: readonly Review[];
+  saveReview: Review;
+  getCalibration: Calibration;
+  searchSessions: LibraryPage;
+  compareSessions: SessionComparison;
+  listTryouts: readonly Tryout[];
+  saveTryout: Tryout;
+  deleteTryout: { readonly deleted: boolean };
+  exportTryout: TryoutExportFile;
+  getConsentText: ConsentText;
+  coachPinStatus: CoachPinStatus;
+  setCoachPin: CoachUnlock;
+  unlockCoach: CoachUnlock;
+  runRetentionSweep: RetentionSweep;
+  deleteCandidateData: CandidateDeletion;
 }
 
 export type TrainerApi = {

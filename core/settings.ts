@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The speech recogniser choices of the settings. */
+export const SPEECH_ENGINES = ['auto', 'pocketsphinx', 'whisper'] as const;
+export type SpeechEngineChoice = (typeof SPEECH_ENGINES)[number];
+
 /** User settings, shared by the Electron store and the browser shell's settings file. */
 export const SettingsSchema = z.strictObject({
   micDeviceId: z.string().max(512).nullable(),
@@ -8,6 +12,14 @@ export const SettingsSchema = z.strictObject({
   noiseSuppression: z.boolean(),
   autoGainControl: z.boolean(),
   lastCandidateName: z.string().max(120),
+  /** The name the coach reviews under on this laptop ('' until they give it); reviews are filed by it. */
+  coachName: z.string().trim().max(80),
+  /** Which speech recogniser analyses spoken answers; auto = whisper when a model is present, else pocketsphinx. */
+  speechEngine: z.enum(SPEECH_ENGINES),
+  /** A whisper.cpp ggml model file, or a folder holding ggml-*.bin; null = `<data dir>/models`. */
+  whisperModel: z.string().min(1).max(4096).nullable(),
+  /** Tryout (candidate) sessions older than this many days are deleted by the retention sweep; null = kept until deleted by hand. */
+  retentionDays: z.number().int().min(1).max(3650).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -17,6 +29,10 @@ export const DEFAULT_SETTINGS: Settings = {
   noiseSuppression: false,
   autoGainControl: false,
   lastCandidateName: '',
+  coachName: '',
+  speechEngine: 'auto',
+  whisperModel: null,
+  retentionDays: null,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial();

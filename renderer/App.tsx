@@ -3,7 +3,9 @@ import { CallScreen } from './features/call/CallScreen.js';
 import { CoachScreen } from './features/coach/CoachScreen.js';
 import { HomeScreen } from './features/home/HomeScreen.js';
 import { MicCheckScreen } from './features/mic-check/MicCheckScreen.js';
-import { SessionsScreen } from './features/sessions/SessionsScreen.js';
+import { LibraryScreen } from './features/library/LibraryScreen.js';
+import { ReviewScreen } from './features/review/ReviewScreen.js';
+import { useReviewRoute } from './features/review/use-review-route.js';
 import { useAppBoot } from './features/home/use-app-boot.js';
 import { useScenarioReload } from './features/home/use-scenario-reload.js';
 import { useStore } from './store/index.js';
@@ -18,6 +20,7 @@ export function App() {
   const inCall = screen === 'call' && callPhase !== 'ended' && callPhase !== 'failed';
   // Scenario files edited on disk show up (with their problems) without a restart.
   useScenarioReload(ready && (screen === 'home' || screen === 'coach'));
+  useReviewRoute(ready);
 
   useEffect(() => {
     document.body.dataset.appState = ready ? 'ready' : 'loading';
@@ -31,7 +34,7 @@ export function App() {
           <button type="button" className={screen === 'home' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('home')}>
             Scenarios
           </button>
-          <button type="button" className={screen === 'sessions' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('sessions')} data-testid="nav-sessions">
+          <button type="button" className={screen === 'sessions' || screen === 'review' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('sessions')} data-testid="nav-sessions">
             Sessions
           </button>
           <button type="button" className={screen === 'coach' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('coach')} data-testid="nav-coach">
@@ -49,7 +52,8 @@ export function App() {
         {ready && screen === 'home' && <HomeScreen />}
         {ready && screen === 'mic-check' && <MicCheckScreen />}
         {ready && screen === 'call' && <CallScreen />}
-        {ready && screen === 'sessions' && <SessionsScreen />}
+        {ready && screen === 'sessions' && <LibraryScreen />}
+        {ready && screen === 'review' && <ReviewScreen />}
         {ready && screen === 'coach' && <CoachScreen />}
       </main>
     </div>

@@ -9,6 +9,16 @@ function textWords(text: string): string[] {
   return text.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").match(/[A-Za-z]+(?:['-][A-Za-z]+)*/g) ?? [];
 }
 
+/**
+ * Hunspell's English lists lack many everyday re- words ("rebook", "rebooked", "resend"), so a
+ * word is also accepted as re + a dictionary word of at least four letters.
+ */
+export function spelledRight(word: string, isWord: (w: string) => boolean): boolean {
+  if (isWord(word)) return true;
+  const rest = /^re[a-z]/i.test(word) ? word.slice(2) : '';
+  return rest.length >= 4 && isWord(rest);
+}
+
 export function spelling(ctx: RuleContext, p: { maxErrors: number; ignore: readonly string[] }): RuleResult {
   const turns = typed(ctx);
   if (turns.length === 0) return pass('not applicable: no typed answers');
@@ -18,7 +28,7 @@ export function spelling(ctx: RuleContext, p: { maxErrors: number; ignore: reado
   const evidence: Evidence[] = [];
   let errors = 0;
   for (const t of turns) {
-    const wrong = [...new Set(textWords(t.text ?? '').filter((w) => !ignore.has(w.toLowerCase()) && !isWord(w)))];
+    const wrong = [...new Set(textWords(t.text ?? '').filter((w) => !ignore.has(w.toLowerCase()) && !spelledRight(w, isWord)))];
     errors += wrong.length;
     if (wrong.length > 0) evidence.push({ startFrame: t.invitedFrame, endFrame: t.endedFrame, stepId: t.stepId, quote: wrong.join(', '), measured: wrong.length, threshold: p.maxErrors, unit: 'errors', note: 'not in the dictionary' });
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ConsentSchema } from '../tryout/consent.js';
+import { TryoutIdSchema } from '../tryout/schema.js';
 import { ScenarioIdSchema, SessionIdSchema } from './ids.js';
 
 export const SESSION_FORMAT_VERSION = 1;
@@ -25,6 +27,10 @@ export const SessionManifestSchema = z.strictObject({
   /** Frames of audio in audio.wav (known at finish or recovery). */
   durationFrames: z.number().int().nonnegative(),
   recoveredAt: z.iso.datetime().nullable(),
+  /** The tryout this session belongs to (absent for practice and for sessions before tryouts existed). */
+  tryoutId: TryoutIdSchema.optional(),
+  /** The consent text the candidate accepted before recording (required for tryout sessions). */
+  consent: ConsentSchema.optional(),
 });
 export type SessionManifest = z.infer<typeof SessionManifestSchema>;
 

@@ -1,7 +1,7 @@
 /** Speech recognition results as the API returns them (transcribeTurn). */
 
 /** Engines behind the Transcriber interface; 'none' means no recogniser was available. */
-export type TranscriberEngine = 'pocketsphinx';
+export type TranscriberEngine = 'pocketsphinx' | 'whisper';
 
 /** The longest stretch of a recording one transcribeTurn call reads. */
 export const MAX_TRANSCRIBE_SECONDS = 600;

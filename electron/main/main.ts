@@ -9,6 +9,8 @@ import { APP_SCHEME } from './policies/origin.js';
 import { applySessionPolicies, guardWebContents } from './security.js';
 import { createSettingsStore } from './settings-store.js';
 import { createMainWindow } from './window.js';
+import { startKiosk, type Kiosk } from './kiosk.js';
+import { kioskModeRequested, secondInstanceAction, singleInstanceDecision } from './policies/kiosk.js';
 
 /**
  * Electron lifecycle only; every decision lives in ./policies (unit-tested under plain Node).
@@ -30,21 +32,30 @@ const paths = appPaths({
 
 let service: TrainerService | undefined;
 let mainWindow: BrowserWindow | null = null;
+let kiosk: Kiosk | undefined;
+const kioskMode = kioskModeRequested(process.argv, process.env);
 
 function openWindow(): void {
-  mainWindow = createMainWindow(paths.preload);
+  mainWindow = createMainWindow(paths.preload, kioskMode);
+  kiosk?.guardWindow(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
 }
 
 function start(): void {
-  const trainer = createTrainerService({ dataDir: app.getPath('userData'), scenariosDir: paths.scenariosDir });
+  const settings = createSettingsStore({ projectVersion: app.getVersion() });
+  const trainer = createTrainerService({
+    dataDir: app.getPath('userData'),
+    scenariosDir: paths.scenariosDir,
+    settings: () => settings.getSettings(),
+    updateSettings: (patch) => settings.updateSettings(patch),
+  });
   service = trainer;
   for (const id of trainer.recoveredAtStartup) console.log(`recovered session ${id}`);
+  kiosk = startKiosk({ kiosk: kioskMode, recordingSessionIds: trainer.recordingSessionIds, finishRecordings: trainer.finishRecordings });
 
-  const settings = createSettingsStore({ projectVersion: app.getVersion() });
-  registerIpcHandlers(ipcMain, { dispatch: trainer.dispatch, settings });
+  registerIpcHandlers(ipcMain, { dispatch: kiosk.trackCoachUnlock(trainer.dispatch), settings });
 
   protocol.handle(
     APP_SCHEME,
@@ -58,13 +69,17 @@ function start(): void {
   openWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (singleInstanceDecision(app.requestSingleInstanceLock()) === 'quit') {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    const action = secondInstanceAction({ exists: mainWindow !== null, minimized: mainWindow?.isMinimized() ?? false });
+    if (action === 'open-window') {
+      if (service) openWindow();
+      return;
+    }
+    if (action === 'restore-and-focus') mainWindow?.restore();
+    mainWindow?.focus();
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('activate', () => {
@@ -78,8 +93,14 @@ if (!app.requestSingleInstanceLock()) {
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed || !service) return;
+    const decision = kiosk?.decide('app-quit') ?? 'allow';
     event.preventDefault();
-    const closing = service.close();
+    if (decision === 'veto') return;
+    kiosk?.approveQuit();
+    kiosk?.stop();
+    const open = service;
+    // Recordings are finished cleanly (never just cut off) before the files are closed.
+    const closing = decision === 'finish-then-close' ? open.finishRecordings().then(() => open.close()) : open.close();
     closing
       .catch((error: unknown) => console.error(`Tryout: error while closing sessions: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {

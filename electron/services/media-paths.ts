@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUNDLE_FILE_NAME } from './bundle-format.js';
 import { resolveClipMedia } from './clip-resolution.js';
 import { exportsDir } from './pack-export.js';
 import { PACK_FILE_NAME } from './pack-format.js';
+import { REPORT_FILE_NAME, reportsDir } from './reports/report-files.js';
 import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
 import { isSessionId, sessionPaths } from './session-paths.js';
+import { TRYOUT_EXPORT_FILE_NAME } from './tryout-store.js';
 
 /**
  * Maps a media URL path to a file:
@@ -12,6 +15,9 @@ import { isSessionId, sessionPaths } from './session-paths.js';
  *                                                recording or the synthetic clip (clip-resolution.ts)
  *   /media/sessions/<sessionId>/audio.wav     -> <dataDir>/sessions/<sessionId>/audio.wav
  *   /media/exports/<id>-<date>-<time>.tryout.zip -> <dataDir>/exports/<that file>
+ *   /media/exports/sessions-<date>-<time>.tryout -> <dataDir>/exports/<that file> (a session bundle)
+ *   /media/exports/tryout-<id>-<date>-<time>.json -> <dataDir>/exports/<that file> (a tryout definition)
+ *   /media/reports/<kind>-<subject>-<date>-<time>.pdf -> <dataDir>/reports/<that file>
  * Queries (the clips' ?v=<version>) are not part of the path. Anything else (other shapes, "..", encoded separators, missing files) gives null.
  */
 
@@ -37,6 +43,7 @@ function isFile(path: string): boolean {
 export function resolveMediaPath(dataDir: string, roots: ScenarioRoots, urlPath: string): string | null {
   if (urlPath.length > MAX_PATH_LENGTH) return null;
   if (urlPath.startsWith('/media/exports/')) return resolveExport(dataDir, urlPath);
+  if (urlPath.startsWith('/media/reports/')) return resolveReport(dataDir, urlPath);
   const parts = urlPath.split('/');
   if (parts.length !== 5 || parts[0] !== '' || parts[1] !== 'media') return null;
   const owner = decodeSegment(parts[3] ?? '');
@@ -50,12 +57,22 @@ export function resolveMediaPath(dataDir: string, roots: ScenarioRoots, urlPath:
   return null;
 }
 
-/** /media/exports/<file name>: a pack written by exportScenarioPack. */
+/** /media/exports/<file name>: a pack written by exportScenarioPack or a bundle by exportSessionBundle. */
 function resolveExport(dataDir: string, urlPath: string): string | null {
   const parts = urlPath.split('/');
   if (parts.length !== 4 || parts[0] !== '' || parts[1] !== 'media' || parts[2] !== 'exports') return null;
   const name = parts[3] ?? '';
-  if (!PACK_FILE_NAME.test(name)) return null;
+  if (!PACK_FILE_NAME.test(name) && !BUNDLE_FILE_NAME.test(name) && !TRYOUT_EXPORT_FILE_NAME.test(name)) return null;
   const path = join(exportsDir(dataDir), name);
+  return isFile(path) ? path : null;
+}
+
+/** /media/reports/<file name>: a PDF written by createReport. */
+function resolveReport(dataDir: string, urlPath: string): string | null {
+  const parts = urlPath.split('/');
+  if (parts.length !== 4 || parts[0] !== '' || parts[1] !== 'media' || parts[2] !== 'reports') return null;
+  const name = parts[3] ?? '';
+  if (!REPORT_FILE_NAME.test(name)) return null;
+  const path = join(reportsDir(dataDir), name);
   return isFile(path) ? path : null;
 }

@@ -17,12 +17,13 @@ export function exportsDir(dataDir: string): string {
   return join(dataDir, 'exports');
 }
 
-function freeFileName(dir: string, scenarioId: string, at: Date): string {
+/** The first name `nameWith(suffix)` not taken in `dir`: suffix '', then '-2', '-3', ... */
+export function freeFileName(dir: string, nameWith: (suffix: string) => string): string {
   for (let n = 1; n < 1000; n++) {
-    const name = packFileName(scenarioId, at, n === 1 ? '' : `-${n}`);
+    const name = nameWith(n === 1 ? '' : `-${n}`);
     if (!existsSync(join(dir, name))) return name;
   }
-  throw new TryoutError('conflict', 'Too many exports of this scenario in one second; try again.');
+  throw new TryoutError('conflict', 'Too many exports in one second; try again.');
 }
 
 /** The pack's files, by their name inside the zip. */
@@ -52,7 +53,7 @@ export function exportScenarioPack(roots: ScenarioRoots, dataDir: string, scenar
   const zip = zipSync(zippable, { level: 6 });
   const dir = exportsDir(dataDir);
   mkdirSync(dir, { recursive: true });
-  const fileName = freeFileName(dir, scenarioId, at);
+  const fileName = freeFileName(dir, (suffix) => packFileName(scenarioId, at, suffix));
   const path = join(dir, fileName);
   writeFileAtomicSync(path, zip);
   return { fileName, path, url: `/media/exports/${fileName}`, bytes: zip.byteLength };

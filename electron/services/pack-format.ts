@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScenarioIdSchema } from '../../core/session/ids.js';
+import { unsafeEntryName } from './zip-reader.js';
 
 /**
  * A scenario pack: one zip holding
@@ -16,6 +17,7 @@ export const PACK_VERSION = 1;
 export const PACK_EXTENSION = '.tryout.zip';
 
 export const PACK_LIMITS = {
+  holder: 'a scenario pack',
   maxEntries: 400,
   maxTotalBytes: 200 * 1024 * 1024,
   maxClipBytes: 32 * 1024 * 1024,
@@ -54,10 +56,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => PackEntryKind][] = [
 /** What a pack entry is, or why its name is refused. */
 export function classifyEntryName(name: string): PackEntryKind | { readonly refused: string } {
   if (name === PACK_MANIFEST) return { kind: 'manifest' };
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return { refused: `"${name}" is an absolute path` };
-  if (name.includes('\\')) return { refused: `"${name}" contains a backslash` };
-  if (name.split('/').some((part) => part === '..' || part === '.')) return { refused: `"${name}" climbs out of the pack ("..")` };
-  if (name.length > 300) return { refused: 'an entry has an overlong name' };
+  const unsafe = unsafeEntryName(name, 'pack');
+  if (unsafe) return { refused: unsafe };
   for (const [pattern, kind] of PATTERNS) {
     const m = pattern.exec(name);
     if (m) return kind(m);

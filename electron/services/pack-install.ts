@@ -1,9 +1,10 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ScenarioPackImport } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
 import type { ValidatedPack } from './pack-validation.js';
+import { removeStaleStaging, writeDurably } from './staging.js';
 
 /**
  * Installs a validated pack into the user scenarios folder. The files are first written to a
@@ -14,31 +15,6 @@ import type { ValidatedPack } from './pack-validation.js';
  */
 
 const STAGING_PREFIX = '.import-';
-/** Staging folders older than this were left by a crash and are removed. */
-const STALE_STAGING_MS = 60 * 60 * 1000;
-
-function writeDurably(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, 'wx', 0o644);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function removeStaleStaging(userRoot: string): void {
-  for (const name of readdirSync(userRoot)) {
-    if (!name.startsWith(STAGING_PREFIX)) continue;
-    const path = join(userRoot, name);
-    try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_STAGING_MS) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Another import may be cleaning it up at the same time.
-    }
-  }
-}
 
 function existingTitle(roots: ScenarioRoots, id: string): string | null {
   const entry = loadLibrary(roots).entries.get(id);
@@ -65,7 +41,7 @@ export function installPack(roots: ScenarioRoots, pack: ValidatedPack, replace: 
     );
   }
   mkdirSync(join(roots.user, 'audio'), { recursive: true });
-  removeStaleStaging(roots.user);
+  removeStaleStaging(roots.user, STAGING_PREFIX);
   const staging = mkdtempSync(join(roots.user, STAGING_PREFIX));
   try {
     for (const [name, bytes] of pack.files) writeDurably(join(staging, 'new', name), bytes);

@@ -3,6 +3,7 @@ import type { SessionDetail } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import type { SessionEvent } from '../../core/session/events.js';
 import { SESSION_FORMAT_VERSION, type Candidate, type SessionManifest } from '../../core/session/manifest.js';
+import type { Consent } from '../../core/tryout/consent.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { eventLines, isMissing, parseEvents, readDrafts, readManifest } from './session-files.js';
@@ -24,6 +25,9 @@ export interface NewSession {
   readonly scenarioTitle: string;
   readonly candidate: Candidate;
   readonly sampleRate: number;
+  /** Tryout sessions only: the tryout and the consent the candidate gave (checked by the caller). */
+  readonly tryoutId?: string | undefined;
+  readonly consent?: Consent | undefined;
 }
 
 interface OpenSession {
@@ -54,6 +58,15 @@ export class SessionStore {
   constructor(private readonly opts: SessionStoreOptions) {
     this.log = opts.log ?? ((message) => console.error(message));
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /** The sessions being recorded in this run (created, not yet finished). */
+  recordingIds(): string[] {
+    return [...this.open.keys()];
+  }
+
+  isRecording(id: string): boolean {
+    return this.open.has(id);
   }
 
   /** Repairs sessions a crash left in 'recording' (never the ones open here); returns their ids. */
@@ -95,6 +108,8 @@ export class SessionStore {
       channels: CHANNELS,
       durationFrames: 0,
       recoveredAt: null,
+      ...(input.tryoutId !== undefined ? { tryoutId: input.tryoutId } : {}),
+      ...(input.consent !== undefined ? { consent: input.consent } : {}),
     };
     await writeFile(paths.audio, wavHeader(input.sampleRate, CHANNELS, 0), { flag: 'wx' });
     await writeFile(paths.events, '', { flag: 'wx' });

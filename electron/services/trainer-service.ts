@@ -2,20 +2,34 @@ import { join, resolve } from 'node:path';
 import { isApiMethod, type ApiInput, type ApiMethod, type ApiOutputs, type ApiParsedInput, type TrainerApi } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
+import { loadChecklists } from './analysis/checklist-repository.js';
 import { parseApiInput } from './api-input.js';
 import { originsOf } from './clip-resolution.js';
 import { deleteCoachClip, saveCoachClip } from './coach-clips.js';
 import { resolveMediaPath } from './media-paths.js';
+import { createReport } from './reports/create-report.js';
+import { exportSessionBundle } from './bundle-export.js';
+import { importSessionBundle } from './bundle-import.js';
 import { exportScenarioPack } from './pack-export.js';
 import { installPack } from './pack-install.js';
 import { validatePack } from './pack-validation.js';
 import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
 import { scenarioRevision } from './scenario-revision.js';
+import { LibraryIndex } from './library-index.js';
+import { calibrationOf, comparisonOf, type ReviewQueryDeps } from './review-queries.js';
+import { ReviewStore } from './review-store.js';
 import { SessionStore } from './session-store.js';
 import { createPocketsphinxTranscriber } from './transcription/pocketsphinx.js';
 import { createTurnTranscription } from './transcription/transcribe-turn.js';
 import type { Transcriber } from './transcription/transcriber.js';
+import type { Settings } from '../../core/settings.js';
 import { readSettings, updateSettings } from './settings-file.js';
+import type { SettingsPatch } from '../../core/settings.js';
+import { consentProblem, consentText } from '../../core/tryout/consent.js';
+import { CoachPin, type ScryptParams } from './coach-pin.js';
+import { deleteCandidateData, runRetentionSweep, type RetentionDeps } from './retention.js';
+import { TryoutStore } from './tryout-store.js';
+import { speechChoiceFromSettings } from './transcription/choose-transcriber.js';
 
 export interface TrainerServiceOptions {
   readonly dataDir: string;
@@ -28,6 +42,14 @@ export interface TrainerServiceOptions {
   readonly log?: (message: string) => void;
   /** Speech recognition for transcribeTurn; pocketsphinx by default, null for none. */
   readonly transcriber?: Transcriber | null;
+  /** Where the settings live when not in `<dataDir>/settings.json` (Electron's store); the analysis reads its speech engine there. */
+  readonly settings?: () => Settings | Promise<Settings>;
+  /** Changes those settings (Electron's store); `<dataDir>/settings.json` by default. Used to scrub a deleted candidate's name. */
+  readonly updateSettings?: (patch: SettingsPatch) => Settings | Promise<Settings>;
+  /** The coach PIN's scrypt cost; OWASP strength by default (tests pass a cheaper one). */
+  readonly coachPinScrypt?: ScryptParams;
+  /** Runs the retention sweep at start-up (default true). */
+  readonly retentionSweepAtStartup?: boolean;
 }
 
 export interface TrainerService {
@@ -39,6 +61,10 @@ export interface TrainerService {
   dispatch(method: string, rawInput: unknown): Promise<unknown>;
   /** The file behind a /media/... URL path, or null. */
   resolveMedia(path: string): string | null;
+  /** Sessions being recorded now (the kiosk's close and keep-awake decisions use them). */
+  recordingSessionIds(): string[];
+  /** Finishes every open recording cleanly (WAV header, manifest 'complete'); returns their ids. */
+  finishRecordings(): Promise<string[]>;
   /** Waits for pending writes and closes open session files. */
   close(): Promise<void>;
 }
@@ -57,22 +83,49 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
   const store = new SessionStore({ dataDir, log });
   const recoveredAtStartup = store.recover();
   const transcribeTurn = createTurnTranscription(store, opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber, log);
-  const analysis = new AnalysisRunner({ dataDir, scenariosDir, log, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario });
+  const speech = async () => speechChoiceFromSettings(opts.settings ? await opts.settings() : await readSettings(dataDir), dataDir);
+  const analysis = new AnalysisRunner({ dataDir, scenariosDir, log, speech, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario });
+  const reviews = new ReviewStore({ dataDir, log });
+  // The session library in memory; every handler that changes a session on disk refreshes it.
+  const sessionIndex = new LibraryIndex({ dataDir, log });
+  // Built in the background from start-up, so the library opens at once (about 1.5 s for 10,000 sessions).
+  sessionIndex.ready().catch((error: unknown) => log(`library: the session index could not be built: ${error instanceof Error ? error.message : String(error)}`));
+  const reviewQueries: ReviewQueryDeps = { library: sessionIndex, reviews, analysisOf: (id) => analysis.saved(id) };
+  const settingsNow = async (): Promise<Settings> => (opts.settings ? await opts.settings() : await readSettings(dataDir));
+  const tryouts = new TryoutStore({ dataDir, log });
+  const coachPin = new CoachPin({ dataDir, log, ...(opts.coachPinScrypt ? { scrypt: opts.coachPinScrypt } : {}) });
+  const retention: RetentionDeps = {
+    dataDir,
+    log,
+    settings: settingsNow,
+    updateSettings: async (patch) => (opts.updateSettings ? await opts.updateSettings(patch) : await updateSettings(dataDir, patch)),
+    isRecording: (id) => store.isRecording(id),
+  };
+  const refreshed = async <T>(sessionIds: readonly string[], result: T): Promise<T> => {
+    await Promise.all(sessionIds.map((id) => sessionIndex.refresh(id)));
+    return result;
+  };
 
   const handlers: Handlers = {
     listScenarios: async () => {
       const library = loadLibrary(roots);
-      return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library) };
+      return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library), checklists: loadChecklists(scenariosDir).checklists };
     },
-    startSession: async ({ scenarioId, candidate, sampleRate }) => {
+    startSession: async ({ scenarioId, candidate, sampleRate, tryoutId, consent }) => {
       const scenario = loadLibrary(roots).entries.get(scenarioId)?.scenario;
       if (!scenario) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
-      return store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate });
+      if (tryoutId !== undefined && !(await tryouts.get(tryoutId)).scenarioIds.includes(scenarioId)) {
+        throw new TryoutError('invalid-argument', `Scenario "${scenarioId}" is not in this tryout's playlist.`);
+      }
+      const refusal = consentProblem({ tryoutId, consent }, new Date());
+      if (refusal !== null) throw new TryoutError('unauthorized', refusal);
+      const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate, tryoutId, consent });
+      return refreshed([manifest.id], manifest);
     },
     appendAudio: ({ sessionId, seq, pcm }) => store.appendAudio(sessionId, seq, pcm),
     appendEvents: ({ sessionId, events }) => store.appendEvents(sessionId, events),
     saveDraft: ({ sessionId, stepId, text }) => store.saveDraft(sessionId, stepId, text),
-    finishSession: ({ sessionId }) => store.finish(sessionId),
+    finishSession: async ({ sessionId }) => refreshed([sessionId], await store.finish(sessionId)),
     listSessions: () => store.list(),
     getSession: ({ sessionId }) => store.get(sessionId),
     getSettings: () => readSettings(dataDir),
@@ -81,12 +134,49 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     analyzeSession: ({ sessionId }) => analysis.analyze(sessionId),
     getAnalysisProgress: async ({ sessionId }) => analysis.progress(sessionId),
     getAnalysis: ({ sessionId }) => analysis.saved(sessionId),
+    getPeaks: ({ sessionId }) => analysis.savedPeaks(sessionId),
     scenarioRevision: async () => ({ revision: scenarioRevision(roots) }),
     saveCoachClip: async (input) => saveCoachClip(coachOptions, input),
     deleteCoachClip: async (input) => deleteCoachClip(coachOptions, input),
     exportScenarioPack: async ({ scenarioId }) => exportScenarioPack(roots, dataDir, scenarioId),
     importScenarioPack: async ({ pack, replace }) => installPack(roots, validatePack(pack), replace),
+    createReport: (request) => createReport({ dataDir, log, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario }, request),
+    exportSessionBundle: async ({ sessionIds }) => exportSessionBundle(dataDir, sessionIds),
+    importSessionBundle: async ({ bundle }) => {
+      const result = await importSessionBundle(dataDir, bundle);
+      return refreshed([...result.imported, ...result.updated], result);
+    },
+    getReviews: ({ sessionId }) => reviews.get(sessionId),
+    saveReview: async ({ sessionId, coachName, content }) => refreshed([sessionId], await reviews.save(sessionId, coachName, content)),
+    getCalibration: ({ sessionIds }) => calibrationOf(reviewQueries, sessionIds),
+    searchSessions: (query) => sessionIndex.search(query),
+    compareSessions: ({ sessionIds }) => comparisonOf(reviewQueries, sessionIds),
+    listTryouts: () => tryouts.list(),
+    saveTryout: ({ id, ...definition }) => tryouts.save(definition, id),
+    deleteTryout: ({ tryoutId }) => tryouts.delete(tryoutId),
+    exportTryout: ({ tryoutId }) => tryouts.export(tryoutId),
+    getConsentText: async () => consentText((await settingsNow()).retentionDays),
+    coachPinStatus: () => coachPin.status(),
+    setCoachPin: ({ pin, currentPin }) => coachPin.set(pin, currentPin),
+    unlockCoach: ({ pin }) => coachPin.unlock(pin),
+    runRetentionSweep: async () => {
+      const result = await runRetentionSweep(retention);
+      return refreshed(result.removed.map((r) => r.sessionId), result);
+    },
+    deleteCandidateData: async ({ candidateName }) => {
+      const result = await deleteCandidateData(retention, candidateName);
+      return refreshed(result.removed.map((r) => r.sessionId), result);
+    },
   };
+
+  // In the background, after recovery: a failed sweep is logged and retried at the next start or by hand.
+  const startupSweep =
+    opts.retentionSweepAtStartup === false
+      ? Promise.resolve()
+      : handlers.runRetentionSweep({}).then(
+          () => undefined,
+          (error: unknown) => log(`retention: the start-up sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
 
   async function dispatch(method: string, rawInput: unknown): Promise<unknown> {
     const name = String(method).slice(0, 64);
@@ -117,11 +207,30 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     analyzeSession: (input) => call('analyzeSession', input),
     getAnalysisProgress: (input) => call('getAnalysisProgress', input),
     getAnalysis: (input) => call('getAnalysis', input),
+    getPeaks: (input) => call('getPeaks', input),
     scenarioRevision: (input) => call('scenarioRevision', input),
     saveCoachClip: (input) => call('saveCoachClip', input),
     deleteCoachClip: (input) => call('deleteCoachClip', input),
     exportScenarioPack: (input) => call('exportScenarioPack', input),
     importScenarioPack: (input) => call('importScenarioPack', input),
+    createReport: (input) => call('createReport', input),
+    exportSessionBundle: (input) => call('exportSessionBundle', input),
+    importSessionBundle: (input) => call('importSessionBundle', input),
+    getReviews: (input) => call('getReviews', input),
+    saveReview: (input) => call('saveReview', input),
+    getCalibration: (input) => call('getCalibration', input),
+    searchSessions: (input) => call('searchSessions', input),
+    compareSessions: (input) => call('compareSessions', input),
+    listTryouts: (input) => call('listTryouts', input),
+    saveTryout: (input) => call('saveTryout', input),
+    deleteTryout: (input) => call('deleteTryout', input),
+    exportTryout: (input) => call('exportTryout', input),
+    getConsentText: (input) => call('getConsentText', input),
+    coachPinStatus: (input) => call('coachPinStatus', input),
+    setCoachPin: (input) => call('setCoachPin', input),
+    unlockCoach: (input) => call('unlockCoach', input),
+    runRetentionSweep: (input) => call('runRetentionSweep', input),
+    deleteCandidateData: (input) => call('deleteCandidateData', input),
   };
 
   return {
@@ -129,8 +238,18 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     recoveredAtStartup,
     dispatch,
     resolveMedia: (path) => resolveMediaPath(dataDir, roots, path),
+    recordingSessionIds: () => store.recordingIds(),
+    finishRecordings: async () => {
+      const ids = store.recordingIds();
+      await Promise.all(ids.map((id) => store.finish(id).then((manifest) => sessionIndex.refresh(manifest.id))));
+      return ids;
+    },
     close: async () => {
+      await startupSweep;
+      await coachPin.idle();
       await analysis.idle();
+      await reviews.idle();
+      await sessionIndex.idle();
       await store.close();
     },
   };

@@ -10,6 +10,8 @@ import { Inflate } from 'fflate';
  */
 
 export interface ZipLimits {
+  /** What the archive is, for messages: "a scenario pack", "a session bundle". */
+  readonly holder: string;
   readonly maxEntries: number;
   /** Largest uncompressed size of all entries together. */
   readonly maxTotalBytes: number;
@@ -66,7 +68,7 @@ export function readZipDirectory(data: Uint8Array, limits: ZipLimits): ZipEntry[
     throw new ZipError('it is a multi-part zip, which is not supported');
   }
   if (count === 0xffff || dirOffset === ZIP64_MARK || dirSize === ZIP64_MARK) throw new ZipError('it is a zip64 file, which is not supported');
-  if (count > limits.maxEntries) throw new ZipError(`it holds ${count} entries; a scenario pack holds at most ${limits.maxEntries}`);
+  if (count > limits.maxEntries) throw new ZipError(`it holds ${count} entries; ${limits.holder} holds at most ${limits.maxEntries}`);
   if (dirOffset + dirSize > end) throw new ZipError('its zip directory is damaged');
 
   const entries: ZipEntry[] = [];
@@ -94,11 +96,23 @@ export function readZipDirectory(data: Uint8Array, limits: ZipLimits): ZipEntry[
     if ([compressedSize, size, localHeaderOffset].includes(ZIP64_MARK)) throw new ZipError('it is a zip64 file, which is not supported');
     total += size;
     if (total > limits.maxTotalBytes) {
-      throw new ZipError(`it unpacks to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB, more than a scenario pack may hold`);
+      throw new ZipError(`it unpacks to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB, more than ${limits.holder} may hold`);
     }
     entries.push({ name, method, crc, compressedSize, size, localHeaderOffset, isDirectory: name.endsWith('/') });
   }
   return entries;
+}
+
+/**
+ * Why an entry name is unsafe to use as a relative path (absolute, a drive letter, a backslash,
+ * "." or ".." parts, overlong), or null when it is not. `holder` names the archive ("pack").
+ */
+export function unsafeEntryName(name: string, holder: string): string | null {
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return `"${name}" is an absolute path`;
+  if (name.includes('\\')) return `"${name}" contains a backslash`;
+  if (name.split('/').some((part) => part === '..' || part === '.')) return `"${name}" climbs out of the ${holder} ("..")`;
+  if (name.length > 300) return 'an entry has an overlong name';
+  return null;
 }
 
 /** The bytes of one entry, checked against its declared size and CRC-32. */

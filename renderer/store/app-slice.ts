@@ -4,7 +4,7 @@ import type { SessionManifest } from '../../core/session/manifest.js';
 import type { Settings } from '../../core/settings.js';
 import type { RootState } from './index.js';
 
-export type Screen = 'home' | 'mic-check' | 'call' | 'sessions' | 'coach';
+export type Screen = 'home' | 'mic-check' | 'call' | 'sessions' | 'coach' | 'review';
 
 export interface AppSlice {
   screen: Screen;
@@ -16,6 +16,8 @@ export interface AppSlice {
   appError: string | null;
   /** False when the trainee chose to take the call without a microphone. */
   useMicrophone: boolean;
+  /** The session open on the review screen. */
+  reviewSessionId: string | null;
   setScreen(screen: Screen): void;
   setCatalog(catalog: ScenarioCatalog): void;
   setSessions(sessions: readonly SessionManifest[]): void;
@@ -23,6 +25,7 @@ export interface AppSlice {
   selectScenario(id: string | null): void;
   setCandidateName(name: string): void;
   setAppError(message: string | null): void;
+  openReview(sessionId: string): void;
 }
 
 export const createAppSlice: StateCreator<RootState, [], [], AppSlice> = (set) => ({
@@ -34,6 +37,7 @@ export const createAppSlice: StateCreator<RootState, [], [], AppSlice> = (set) =
   candidateName: '',
   appError: null,
   useMicrophone: true,
+  reviewSessionId: null,
   setScreen: (screen) => set({ screen }),
   setCatalog: (catalog) => set({ catalog }),
   setSessions: (sessions) => set({ sessions }),
@@ -41,4 +45,5 @@ export const createAppSlice: StateCreator<RootState, [], [], AppSlice> = (set) =
   selectScenario: (selectedScenarioId) => set({ selectedScenarioId }),
   setCandidateName: (candidateName) => set({ candidateName }),
   setAppError: (appError) => set({ appError }),
+  openReview: (reviewSessionId) => set({ reviewSessionId, screen: 'review' }),
 });

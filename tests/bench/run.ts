@@ -4,7 +4,11 @@
  *  - event-to-sample alignment: where each customer line really is on channel 0 of audio.wav
  *    versus the frame events.jsonl gives it, and the same for the answers on channel 1;
  *  - flush interval: time and size between audio chunks the renderer appends, and how long the
- *    back end takes to write (and fdatasync) one.
+ *    back end takes to write (and fdatasync) one;
+ *  - the library with 10,000 sessions: index build, first page, searches (library.ts);
+ *  - the replay of a 30-minute session: peaks.json size, time to interactive, seek latency (replay.ts);
+ *  - accuracy of the analysis on the labelled corpus: recall, false alarms, speech onset/offset
+ *    error, real-time factor of a 10-minute call (accuracy.ts; needs pocketsphinx).
  * Needs `npm run build` first (the browser shell serves dist/renderer).
  */
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +22,9 @@ import { callApi, startShellProcess } from '../../scripts/rehearse/shell-process
 import { speech } from '../../scripts/rehearse/speech.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
 import { alignment } from '../support/audio-checks.js';
+import { libraryBench } from './library.js';
+import { accuracyBench } from './accuracy.js';
+import { replayBench } from './replay.js';
 
 const SR = 16_000;
 const ms = (frames: number) => (frames / SR) * 1000;
@@ -116,5 +123,8 @@ async function recordedCall(): Promise<void> {
   }
 }
 
+await libraryBench();
+await replayBench();
+await accuracyBench();
 await coldStart(5);
 await recordedCall();

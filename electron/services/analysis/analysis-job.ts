@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeSession, type SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { transcriptionSpans } from '../../../core/analysis/measure.js';
+import { computePeaks, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { buildTimeline } from '../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../core/analysis/transcript.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
@@ -26,8 +27,14 @@ export interface AnalysisProgress {
   readonly fraction: number;
 }
 
-/** Reads a session folder, transcribes each spoken answer and runs the checks. Node only; runs in the worker. */
-export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscriber | { readonly unavailable: string }, onProgress: (p: AnalysisProgress) => void): Promise<SessionAnalysis> {
+/** What one job produces: analysis.json and the waveform peaks for the replay screen (peaks.json). */
+export interface AnalysisJobResult {
+  readonly analysis: SessionAnalysis;
+  readonly peaks: WaveformPeaks;
+}
+
+/** Reads a session folder, draws its waveform peaks, transcribes each spoken answer and runs the checks. Node only; runs in the worker. */
+export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscriber | { readonly unavailable: string }, onProgress: (p: AnalysisProgress) => void): Promise<AnalysisJobResult> {
   onProgress({ stage: 'reading', fraction: 0 });
   const scenario = job.scenario;
   const transcriber = 'unavailable' in recogniser ? null : recogniser;
@@ -35,6 +42,7 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
   const wav = readWav(join(job.sessionDir, 'audio.wav'));
   const audio = { sampleRate: wav.sampleRate, customer: wav.samples[0] ?? new Int16Array(0), trainee: wav.samples[1] ?? new Int16Array(0) };
   const { checklists } = loadChecklists(job.scenariosDir);
+  const peaks = computePeaks([audio.customer, audio.trainee], audio.sampleRate);
 
   const spans = transcriptionSpans(audio, buildTimeline(scenario, events, audio.trainee.length));
   const total = spans.filter((s) => s !== null).length;
@@ -52,6 +60,7 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
   }
   onProgress({ stage: 'analysing', fraction: 0.9 });
   const isWord = events.some((e) => e.type === 'typed-submitted') ? await spellChecker() : null;
-  const engine = transcriber ? { engine: transcriber.engine } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
-  return analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, isWord, transcriber: engine });
+  const engine = transcriber ? { engine: transcriber.engine, ...(transcriber.note === undefined ? {} : { note: transcriber.note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
+  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, isWord, transcriber: engine });
+  return { analysis, peaks };
 }

@@ -3,14 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { parseSessionAnalysis } from '../../../core/analysis/analysis-schema.js';
+import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { PEAKS_FORMAT_VERSION, WaveformPeaksSchema, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { IDLE_ANALYSIS, type AnalysisStatus } from '../../../core/analysis/progress.js';
 import { TryoutError } from '../../../core/errors.js';
 import { jsonText, writeFileAtomic } from '../atomic-write.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 import { readManifest } from '../session-files.js';
 import { sessionPaths } from '../session-paths.js';
-import type { AnalysisJob } from './analysis-job.js';
+import { defaultModelsDir, type SpeechChoice } from '../transcription/choose-transcriber.js';
+import type { AnalysisJob, AnalysisJobResult } from './analysis-job.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
 
 export interface AnalysisRunnerOptions {
@@ -20,6 +23,8 @@ export interface AnalysisRunnerOptions {
   /** The scenario with this id in the library, or undefined. */
   readonly findScenario: (scenarioId: string) => Scenario | undefined;
   readonly log: (message: string) => void;
+  /** The speech recogniser the settings ask for, read at each analysis; auto with `<dataDir>/models` by default. */
+  readonly speech?: () => Promise<SpeechChoice>;
 }
 
 /**
@@ -42,7 +47,7 @@ function startWorker(request: WorkerRequest): Worker {
 
 /**
  * Runs session analyses in worker threads, one at a time (2 cores are shared with a live call),
- * keeps their progress for the UI to poll, and writes analysis.json atomically.
+ * keeps their progress for the UI to poll, and writes peaks.json and analysis.json atomically.
  */
 export class AnalysisRunner {
   private readonly status = new Map<string, AnalysisStatus>();
@@ -77,8 +82,10 @@ export class AnalysisRunner {
     const again = this.running.get(sessionId);
     if (again) return again;
     this.status.set(sessionId, { state: 'queued', stage: null, fraction: 0, message: null });
-    const run = this.chain.then(() => this.runInWorker(job)).then(
-      async (analysis) => {
+    const run = this.chain.then(async () => this.runInWorker(job, await this.speechChoice())).then(
+      async ({ analysis, peaks }) => {
+        // Peaks first: a session with analysis.json always has its waveform too.
+        await writeFileAtomic(join(paths.dir, 'peaks.json'), jsonText(peaks));
         await writeFileAtomic(join(paths.dir, 'analysis.json'), jsonText(analysis));
         this.status.set(sessionId, { state: 'done', stage: 'done', fraction: 1, message: null });
         return analysis;
@@ -99,12 +106,34 @@ export class AnalysisRunner {
   async saved(sessionId: string): Promise<SessionAnalysis | null> {
     const path = join(sessionPaths(this.opts.dataDir, sessionId).dir, 'analysis.json');
     try {
-      // Written by this runner only; an older format is treated as not analysed yet (run again).
-      const saved = JSON.parse(await readFile(path, 'utf8')) as SessionAnalysis;
-      return saved.formatVersion === ANALYSIS_FORMAT_VERSION ? saved : null;
+      // An older format, or a damaged file, is treated as not analysed yet (run again), and logged.
+      const read = parseSessionAnalysis(await readFile(path, 'utf8'));
+      if (read.ok) return read.analysis;
+      this.opts.log(`session ${sessionId}: analysis.json is not usable (${read.reason}); it will be made again`);
+      return null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       this.opts.log(`session ${sessionId}: analysis.json is unreadable (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    }
+  }
+
+  /** The saved peaks.json of a session, or null when it has none (not analysed yet, or an older format). */
+  async savedPeaks(sessionId: string): Promise<WaveformPeaks | null> {
+    const path = join(sessionPaths(this.opts.dataDir, sessionId).dir, 'peaks.json');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      const raw = JSON.parse(text) as { formatVersion?: unknown };
+      if (raw.formatVersion !== PEAKS_FORMAT_VERSION) return null;
+      return WaveformPeaksSchema.parse(raw);
+    } catch (error) {
+      this.opts.log(`session ${sessionId}: peaks.json is unreadable (${error instanceof Error ? error.message : String(error)})`);
       return null;
     }
   }
@@ -114,12 +143,16 @@ export class AnalysisRunner {
     await this.chain;
   }
 
-  private runInWorker(job: AnalysisJob): Promise<SessionAnalysis> {
+  private speechChoice(): Promise<SpeechChoice> {
+    return this.opts.speech ? this.opts.speech() : Promise.resolve({ engine: 'auto', whisperModel: defaultModelsDir(this.opts.dataDir) });
+  }
+
+  private runInWorker(job: AnalysisJob, speech: SpeechChoice): Promise<AnalysisJobResult> {
     this.status.set(job.sessionId, { state: 'running', stage: 'reading', fraction: 0, message: null });
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = startWorker({ job });
+        worker = startWorker({ job, speech });
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
@@ -132,7 +165,7 @@ export class AnalysisRunner {
         }
         settled = true;
         void worker.terminate();
-        if (reply.type === 'done') resolve(reply.analysis);
+        if (reply.type === 'done') resolve({ analysis: reply.analysis, peaks: reply.peaks });
         else if (reply.code === 'internal') reject(new Error(reply.message));
         else reject(new TryoutError(reply.code, reply.message));
       });

@@ -12,10 +12,10 @@ const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
 async function main(request: WorkerRequest): Promise<void> {
   try {
-    const found = await defaultSpanTranscriber();
+    const found = await defaultSpanTranscriber(request.speech);
     const transcriber = 'unavailable' in found ? { unavailable: found.unavailable } : found;
-    const analysis = await runAnalysisJob(request.job, transcriber, (progress) => post({ type: 'progress', progress }));
-    post({ type: 'done', analysis });
+    const { analysis, peaks } = await runAnalysisJob(request.job, transcriber, (progress) => post({ type: 'progress', progress }));
+    post({ type: 'done', analysis, peaks });
   } catch (error) {
     if (error instanceof TryoutError) post({ type: 'error', code: error.code, message: error.message });
     else post({ type: 'error', code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -7,6 +7,8 @@ import type { TurnTranscript } from '../../../core/analysis/transcript.js';
 export interface SpanTranscriber {
   /** Shown to the coach: which engine made the transcripts. */
   readonly engine: string;
+  /** Shown with the engine: why the preferred engine was not used (e.g. no whisper model). */
+  readonly note?: string;
   transcribe(samples: Int16Array, sampleRate: number): Promise<TurnTranscript>;
 }
 

@@ -1,5 +1,5 @@
 import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
-import type { Finding } from '../../../core/analysis/findings.js';
+import type { Evidence, Finding } from '../../../core/analysis/findings.js';
 import type { AnalysisStatus } from '../../../core/analysis/progress.js';
 import { clockText, measuredText, STAGE_LABEL, STATUS_LABEL } from './labels.js';
 
@@ -7,15 +7,17 @@ export interface FindingsPanelProps {
   readonly analysis: SessionAnalysis | null;
   readonly progress: AnalysisStatus | null;
   readonly error: string | null;
-  /** Plays the recording from this frame. */
-  readonly onSeek: (frame: number) => void;
+  /** Plays the recording from this frame (the evidence clicked, for a player that highlights it). */
+  readonly onSeek: (frame: number, evidence?: Evidence) => void;
+  /** The evidence the replay is showing, marked in the list. */
+  readonly selectedEvidence?: Evidence | null;
   readonly onRun: () => void;
 }
 
 const MAX_EVIDENCE = 6;
 
 /** Per checklist item: status, why, and the evidence to listen to. Props only. */
-export function FindingsPanel({ analysis, progress, error, onSeek, onRun }: FindingsPanelProps) {
+export function FindingsPanel({ analysis, progress, error, onSeek, onRun, selectedEvidence = null }: FindingsPanelProps) {
   return (
     <section className="findings" data-testid="findings-panel" aria-labelledby="findings-title" data-state={progress ? 'running' : analysis ? 'done' : 'none'}>
       <h3 id="findings-title">Checks</h3>
@@ -42,7 +44,7 @@ export function FindingsPanel({ analysis, progress, error, onSeek, onRun }: Find
               <h4>{id.charAt(0).toUpperCase() + id.slice(1)}</h4>
               <ul>
                 {analysis.findings.filter((f) => f.checklist === id).map((f) => (
-                  <FindingRow key={f.item} finding={f} sampleRate={analysis.sampleRate} onSeek={onSeek} />
+                  <FindingRow key={f.item} finding={f} sampleRate={analysis.sampleRate} onSeek={onSeek} selected={selectedEvidence} />
                 ))}
               </ul>
             </div>
@@ -58,7 +60,7 @@ export function FindingsPanel({ analysis, progress, error, onSeek, onRun }: Find
   );
 }
 
-function FindingRow({ finding, sampleRate, onSeek }: { finding: Finding; sampleRate: number; onSeek: (frame: number) => void }) {
+function FindingRow({ finding, sampleRate, onSeek, selected }: { finding: Finding; sampleRate: number; onSeek: (frame: number, evidence?: Evidence) => void; selected: Evidence | null }) {
   const evidence = finding.evidence.slice(0, MAX_EVIDENCE);
   return (
     <li className={`finding status-${finding.status}`} data-testid="finding" data-item={finding.item} data-status={finding.status}>
@@ -70,8 +72,8 @@ function FindingRow({ finding, sampleRate, onSeek }: { finding: Finding; sampleR
           {evidence.map((e, i) => {
             const measured = measuredText(e);
             return (
-              <li key={i} data-testid="evidence">
-                <button type="button" className="seek" title="Play from here" data-testid="evidence-time" onClick={() => onSeek(e.startFrame)}>
+              <li key={i} data-testid="evidence" className={e === selected ? 'selected' : undefined} aria-current={e === selected ? 'true' : undefined}>
+                <button type="button" className="seek" title="Play from here" data-testid="evidence-time" onClick={() => onSeek(e.startFrame, e)}>
                   {clockText(e.startFrame, sampleRate)}
                 </button>{' '}
                 {e.quote && <q>{e.quote}</q>} {measured && <span className="measured">{measured}</span>} {e.note && <span className="muted">{e.note}</span>}

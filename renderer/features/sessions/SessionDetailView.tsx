@@ -3,15 +3,16 @@ import type { SessionDetail } from '../../../core/api.js';
 import { formatDuration } from './format.js';
 import { queueTags } from './queue-tags.js';
 import { heardByTurn } from './turn-transcripts.js';
-import { FindingsSection } from '../findings/FindingsSection.js';
+import { SessionReplay } from '../replay/SessionReplay.js';
+import type { ReplayControls } from '../replay/ReplayView.js';
 
 /** One session: its recording and what was said and typed, in order. */
 export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDetail; recordingUrl: string }) {
   const { manifest, events, drafts } = detail;
-  const audio = useRef<HTMLAudioElement>(null);
+  const replay = useRef<ReplayControls>(null);
   // Each time stamp is a button: replay the recording from that moment.
   const at = (frame: number) => (
-    <button type="button" className="seek" title="Play from here" onClick={() => playFrom(audio.current, frame / manifest.sampleRate)}>
+    <button type="button" className="seek" title="Play from here" onClick={() => replay.current?.playFrom(frame)}>
       {formatDuration(frame / manifest.sampleRate)}
     </button>
   );
@@ -28,10 +29,8 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       {manifest.status === 'recovered' && (
         <p className="banner warn">This session was interrupted and recovered: everything saved up to the interruption is kept.</p>
       )}
-      <audio ref={audio} controls src={recordingUrl} data-testid="session-audio" preload="metadata">
-        Your system cannot play this recording.
-      </audio>
-      <FindingsSection sessionId={manifest.id} autoRun={false} onSeek={(frame) => playFrom(audio.current, frame / manifest.sampleRate)} />
+      <SessionReplay key={manifest.id} detail={detail} recordingUrl={recordingUrl} controlsRef={replay} />
+      <h3>Events</h3>
       <ol className="timeline">
         {events.map((e, i) => {
           if (e.type === 'line-started') return <li key={i}>{at(e.frame)} <b>Customer:</b> {e.caption}{queueTag(i)}</li>;
@@ -66,10 +65,4 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
 
 function QueueTag({ count }: { count: number }) {
   return <span className="queue-tag" data-testid="queue-tag">Queue: {count} waiting</span>;
-}
-
-function playFrom(audio: HTMLAudioElement | null, seconds: number): void {
-  if (!audio) return;
-  audio.currentTime = seconds;
-  void audio.play().catch(() => undefined);
 }

@@ -50,17 +50,24 @@ describe('analyzeSession (worker thread, pocketsphinx, analysis.json)', () => {
     expect(saved.findings.find((f) => f.item === 'repeats-consistent')?.status).toBe('fail');
     expect(await service.api.getAnalysisProgress({ sessionId: SESSION })).toEqual({ state: 'done', stage: 'done', fraction: 1, message: null });
     expect(await service.api.getAnalysis({ sessionId: SESSION })).toEqual(saved);
+    // The waveform for the replay screen is written beside it.
+    const peaks = await service.api.getPeaks({ sessionId: SESSION });
+    expect(peaks).toEqual(JSON.parse(readFileSync(join(dir, 'peaks.json'), 'utf8')));
+    expect(peaks?.durationFrames).toBe(readFileSync(join(dir, 'audio.wav')).length / 4 - 11);
   }, 120_000);
 
   it('gives a byte-identical analysis.json when run again', async () => {
     const first = readFileSync(join(dir, 'analysis.json'));
     await service.api.analyzeSession({ sessionId: SESSION });
+    const firstPeaks = readFileSync(join(dir, 'peaks.json'));
     expect(readFileSync(join(dir, 'analysis.json')).equals(first)).toBe(true);
+    expect(readFileSync(join(dir, 'peaks.json')).equals(firstPeaks)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 
   it('refuses unknown and still-recording sessions with a clear message', async () => {
     await expect(service.api.analyzeSession({ sessionId: '20261123-100000-zzzzzz' })).rejects.toMatchObject({ code: 'not-found' });
     await expect(service.api.analyzeSession({ sessionId: '../etc' })).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(await service.api.getPeaks({ sessionId: '20261123-100000-zzzzzz' })).toBeNull();
   });
 });
