@@ -42,6 +42,7 @@ export const API_METHOD_NAMES = [
   'unlockCoach',
   'runRetentionSweep',
   'deleteCandidateData',
+  'getPracticeProgress',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

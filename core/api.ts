@@ -15,6 +15,7 @@ import type { Calibration } from './review/calibration.js';
 import { MAX_COMPARED_SESSIONS, type SessionComparison } from './review/compare.js';
 import { CoachNameSchema, ReviewContentSchema, type Review } from './review/schema.js';
 import type { TurnTranscription } from './session/transcription.js';
+import type { PracticeProgress } from './practice/progress.js';
 import { ConsentSchema, type ConsentText } from './tryout/consent.js';
 import { TryoutDefinitionSchema, TryoutIdSchema, type Tryout } from './tryout/schema.js';
 
@@ -156,6 +157,8 @@ export const ApiInputSchemas = {
   runRetentionSweep: z.strictObject({}),
   /** Deletes every session of this candidate (name matched case-insensitively) and scrubs the name elsewhere. */
   deleteCandidateData: z.strictObject({ candidateName: CandidateSchema.shape.name }),
+  /** A new hire's practice attempts (name matched case-insensitively, tryout sessions left out) and per-item pass rates. */
+  getPracticeProgress: z.strictObject({ candidateName: CandidateSchema.shape.name, scenarioId: ScenarioIdSchema.optional() }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type { ApiMethod };
@@ -306,6 +309,7 @@ export interface ApiOutputs {
   unlockCoach: CoachUnlock;
   runRetentionSweep: RetentionSweep;
   deleteCandidateData: CandidateDeletion;
+  getPracticeProgress: PracticeProgress;
 }
 
 export type TrainerApi = {

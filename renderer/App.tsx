@@ -5,6 +5,7 @@ import { HomeScreen } from './features/home/HomeScreen.js';
 import { MicCheckScreen } from './features/mic-check/MicCheckScreen.js';
 import { LibraryScreen } from './features/library/LibraryScreen.js';
 import { ReviewScreen } from './features/review/ReviewScreen.js';
+import { ProgressScreen } from './features/practice/ProgressScreen.js';
 import { useReviewRoute } from './features/review/use-review-route.js';
 import { useAppBoot } from './features/home/use-app-boot.js';
 import { useScenarioReload } from './features/home/use-scenario-reload.js';
@@ -37,6 +38,9 @@ export function App() {
           <button type="button" className={screen === 'sessions' || screen === 'review' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('sessions')} data-testid="nav-sessions">
             Sessions
           </button>
+          <button type="button" className={screen === 'progress' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('progress')} data-testid="nav-progress">
+            Progress
+          </button>
           <button type="button" className={screen === 'coach' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('coach')} data-testid="nav-coach">
             Coach
           </button>
@@ -55,6 +59,7 @@ export function App() {
         {ready && screen === 'sessions' && <LibraryScreen />}
         {ready && screen === 'review' && <ReviewScreen />}
         {ready && screen === 'coach' && <CoachScreen />}
+        {ready && screen === 'progress' && <ProgressScreen />}
       </main>
     </div>
   );

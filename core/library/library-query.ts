@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VerdictSchema } from '../review/schema.js';
 import { ScenarioIdSchema } from '../session/ids.js';
+import { TryoutIdSchema } from '../tryout/schema.js';
 import type { LibraryRow } from './library-row.js';
 
 /** searchSessions: search, filters, sort and paging over the library (pure; the back end keeps the rows in memory). */
@@ -13,6 +14,8 @@ export const LibraryQuerySchema = z.strictObject({
   /** Words that must all appear in the candidate's name or id or the scenario's title (case and accents ignored). */
   query: z.string().max(200).default(''),
   scenarioId: ScenarioIdSchema.optional(),
+  /** One tryout's sessions. */
+  tryoutId: TryoutIdSchema.optional(),
   reviewState: z.enum(['unreviewed', 'in-review', 'reviewed']).optional(),
   /** Sessions in which at least one coach gave this verdict. */
   verdict: VerdictSchema.optional(),
@@ -91,6 +94,7 @@ function matcher(query: LibraryQuery): (r: IndexedRow) => boolean {
   const candidate = query.candidate === undefined ? undefined : foldText(query.candidate);
   return (r) =>
     (query.scenarioId === undefined || r.row.scenarioId === query.scenarioId) &&
+    (query.tryoutId === undefined || r.row.tryoutId === query.tryoutId) &&
     (query.reviewState === undefined || r.row.reviewState.kind === query.reviewState) &&
     (query.verdict === undefined || r.row.verdicts.some((v) => v.verdict === query.verdict)) &&
     (query.recovered === undefined || r.row.recovered === query.recovered) &&

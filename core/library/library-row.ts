@@ -9,6 +9,8 @@ export interface LibraryRow {
   readonly candidateId: string | null;
   readonly scenarioId: string;
   readonly scenarioTitle: string;
+  /** The tryout (day's session plan) the call was part of, or null for practice. */
+  readonly tryoutId: string | null;
   /** When the call started (ISO). */
   readonly createdAt: string;
   readonly durationSeconds: number;
@@ -38,6 +40,7 @@ export function libraryRowOf(manifest: SessionManifest, reviews: readonly Review
     candidateId: manifest.candidate.candidateId ?? null,
     scenarioId: manifest.scenarioId,
     scenarioTitle: manifest.scenarioTitle,
+    tryoutId: manifest.tryoutId ?? null,
     createdAt: manifest.createdAt,
     durationSeconds: Math.round((manifest.durationFrames / manifest.sampleRate) * 10) / 10,
     status: manifest.status,

@@ -95,7 +95,18 @@ export function coachIdOf(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
     .replace(/-+$/g, '');
-  return slug.length > 0 ? slug : 'coach';
+  // A name with no Latin letters or digits ("Юлия", "王芳") still gets its own file.
+  return slug.length > 0 ? slug : `coach-${fnv1a(name.trim())}`;
+}
+
+/** A short, stable hex hash of a string (FNV-1a, 32 bits): enough to tell coaches' names apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** unreviewed: no review; in-review: reviews but none with a verdict; reviewed: N coaches gave a verdict. */

@@ -121,15 +121,29 @@ export async function runRetentionSweep(deps: RetentionDeps): Promise<RetentionS
   return { retentionDays, removed };
 }
 
-/** Whether `bytes` holds `needle` as UTF-8, ignoring ASCII case (a binary-safe search). */
-export function holdsText(bytes: Uint8Array, needle: string): boolean {
+/**
+ * Whether `bytes` holds `needle` as UTF-8, ignoring ASCII case (a binary-safe search). With
+ * `wholeWord`, a hit inside a longer word does not count ("Al" is not found in "metadata").
+ */
+export function holdsText(bytes: Uint8Array, needle: string, opts: { readonly wholeWord?: boolean } = {}): boolean {
   if (needle === '') return false;
   const folded = Buffer.from(bytes);
   for (let i = 0; i < folded.length; i++) {
     const b = folded[i] ?? 0;
     if (b >= 0x41 && b <= 0x5a) folded[i] = b + 0x20;
   }
-  return folded.includes(Buffer.from(needle.toLowerCase(), 'utf8')) || Buffer.from(bytes).includes(Buffer.from(needle, 'utf8'));
+  const isWordByte = (b: number | undefined) => b !== undefined && ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39));
+  const searches: [Buffer, Buffer][] = [
+    [folded, Buffer.from(needle.toLowerCase(), 'utf8')],
+    // Non-ASCII letters are not folded: also look for the name exactly as given.
+    [Buffer.from(bytes), Buffer.from(needle, 'utf8')],
+  ];
+  for (const [haystack, pattern] of searches) {
+    for (let at = haystack.indexOf(pattern); at !== -1; at = haystack.indexOf(pattern, at + 1)) {
+      if (!opts.wholeWord || (!isWordByte(haystack[at - 1]) && !isWordByte(haystack[at + pattern.length]))) return true;
+    }
+  }
+  return false;
 }
 
 interface DerivedMatch {
@@ -158,7 +172,7 @@ async function scrubDerivedFiles(dataDir: string, match: DerivedMatch): Promise<
       const bytes = await readFile(path).catch(() => null);
       if (bytes === null) continue;
       const named = slugs.some((slug) => file.startsWith(`candidate-${slug}-`) && /^-\d{8}-\d{6}/.test(file.slice(`candidate-${slug}`.length))) || match.sessionIds.some((id) => file.includes(id));
-      const holds = match.sessionIds.some((id) => bytes.includes(id)) || (match.matchNameInContent && match.names.some((name) => holdsText(bytes, name)));
+      const holds = match.sessionIds.some((id) => bytes.includes(id)) || (match.matchNameInContent && match.names.some((name) => holdsText(bytes, name, { wholeWord: true })));
       if (named || holds) {
         await rm(path, { force: true });
         scrubbed.push(`${folder}/${file}`);

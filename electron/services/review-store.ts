@@ -58,7 +58,7 @@ export class ReviewStore {
       const previous = await readReview(this.opts.dataDir, sessionId, coach.id);
       if (!previous.ok && !previous.missing) await this.setAside(sessionId, coach.id, previous.reason);
       if (previous.ok && !sameCoach(previous.review.coach.name, coach.name)) {
-        // Two names with one file name (e.g. names in a non-Latin script both give "coach"): never overwrite another coach's review.
+        // Two names with one file name (a hash collision, or names that differ only in punctuation): never overwrite another coach's review.
         throw new TryoutError('conflict', `The review file "${coach.id}" of this session belongs to coach "${previous.review.coach.name}"; review under a name that differs from it in Latin letters or digits.`);
       }
       const parsed = ReviewSchema.safeParse({

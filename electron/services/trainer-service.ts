@@ -29,6 +29,7 @@ import { consentProblem, consentText } from '../../core/tryout/consent.js';
 import { CoachPin, type ScryptParams } from './coach-pin.js';
 import { deleteCandidateData, runRetentionSweep, type RetentionDeps } from './retention.js';
 import { TryoutStore } from './tryout-store.js';
+import { practiceProgressOf } from './practice-progress.js';
 import { speechChoiceFromSettings } from './transcription/choose-transcriber.js';
 
 export interface TrainerServiceOptions {
@@ -167,6 +168,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       const result = await deleteCandidateData(retention, candidateName);
       return refreshed(result.removed.map((r) => r.sessionId), result);
     },
+    getPracticeProgress: (request) => practiceProgressOf({ dataDir, log, listSessions: () => store.list() }, request),
   };
 
   // In the background, after recovery: a failed sweep is logged and retried at the next start or by hand.
@@ -231,6 +233,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     unlockCoach: (input) => call('unlockCoach', input),
     runRetentionSweep: (input) => call('runRetentionSweep', input),
     deleteCandidateData: (input) => call('deleteCandidateData', input),
+    getPracticeProgress: (input) => call('getPracticeProgress', input),
   };
 
   return {

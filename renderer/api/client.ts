@@ -14,6 +14,8 @@ const media = {
   recordingUrl: (sessionId: string) => `/media/sessions/${encodeURIComponent(sessionId)}/audio.wav`,
 };
 
+const SAVES_ON_UNLOAD: ReadonlySet<ApiMethod> = new Set(['saveReview', 'saveDraft']);
+
 async function postHttp(method: ApiMethod, input: unknown): Promise<unknown> {
   const binaryField = BINARY_FIELDS[method];
   let init: RequestInit;
@@ -25,7 +27,11 @@ async function postHttp(method: ApiMethod, input: unknown): Promise<unknown> {
       body: body as Uint8Array<ArrayBuffer>,
     };
   } else {
-    init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) };
+    const body = JSON.stringify(input ?? {});
+    // keepalive lets a save sent while the page unloads (a reload mid-review or mid-draft) still
+    // arrive; browsers cap keepalive bodies in flight at 64 KB in all, so only small saves use it.
+    const keepalive = SAVES_ON_UNLOAD.has(method) && body.length < 16_000;
+    init = { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive };
   }
   let response: Response;
   try {

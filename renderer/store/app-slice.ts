@@ -4,7 +4,7 @@ import type { SessionManifest } from '../../core/session/manifest.js';
 import type { Settings } from '../../core/settings.js';
 import type { RootState } from './index.js';
 
-export type Screen = 'home' | 'mic-check' | 'call' | 'sessions' | 'coach' | 'review';
+export type Screen = 'home' | 'mic-check' | 'call' | 'sessions' | 'coach' | 'review' | 'progress';
 
 export interface AppSlice {
   screen: Screen;

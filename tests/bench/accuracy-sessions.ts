@@ -67,13 +67,17 @@ export function answerClip(entry: CorpusEntry): Int16Array {
 
 /**
  * Where the speech in a clean clip starts and ends: the first and last 5 ms window whose energy
- * is within 40 dB of the loudest window (festival clips begin and end with near-silence).
+ * (about its mean) is within 40 dB of the loudest window (festival clips begin and end with
+ * near-silence).
  */
 export function cleanSpeechExtent(clip: Int16Array): { start: number; end: number } {
   const levels: number[] = [];
   for (let i = 0; i + TRUTH_WINDOW <= clip.length; i += TRUTH_WINDOW) {
+    // Energy about the window's mean: kal clips end in a stretch of constant offset, which is not speech.
+    let mean = 0;
+    for (let k = i; k < i + TRUTH_WINDOW; k++) mean += (clip[k] ?? 0) / 32768 / TRUTH_WINDOW;
     let sum = 0;
-    for (let k = i; k < i + TRUTH_WINDOW; k++) sum += ((clip[k] ?? 0) / 32768) ** 2;
+    for (let k = i; k < i + TRUTH_WINDOW; k++) sum += ((clip[k] ?? 0) / 32768 - mean) ** 2;
     levels.push(sum === 0 ? -Infinity : 10 * Math.log10(sum / TRUTH_WINDOW));
   }
   const threshold = Math.max(...levels) - TRUTH_BELOW_PEAK_DB;

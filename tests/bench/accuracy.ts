@@ -42,12 +42,14 @@ interface Measured {
   readonly outcomes: LabelOutcome[];
   readonly onsets: number[];
   readonly offsets: number[];
+  /** Entry ids, index for index with onsets and offsets. */
+  readonly edgeIds: string[];
   readonly missed: string[];
   readonly heard: Map<string, string>;
 }
 
 async function measureCorpus(dataDir: string, entries: readonly CorpusEntry[], transcriber: SpanTranscriber): Promise<Measured> {
-  const m: Measured = { outcomes: [], onsets: [], offsets: [], missed: [], heard: new Map() };
+  const m: Measured = { outcomes: [], onsets: [], offsets: [], edgeIds: [], missed: [], heard: new Map() };
   for (const [i, call] of corpusSessions(entries).entries()) {
     const sessionId = sessionIdFor(i);
     const session = writeBenchSession(dataDir, sessionId, call.scenario, call.entries);
@@ -68,6 +70,7 @@ function recordEdges(m: Measured, analysis: SessionAnalysis, answer: PlacedAnswe
   else {
     m.onsets.push(e.onsetMs);
     m.offsets.push(e.offsetMs);
+    m.edgeIds.push(answer.entry.id);
   }
 }
 
@@ -76,13 +79,15 @@ function printItems(scores: readonly ItemScore[]): void {
   for (const s of scores) console.log(`  ${s.item.padEnd(32)} ${ratio(s.hits, s.positives).padEnd(22)} ${ratio(s.falseAlarms, s.negatives)}`);
 }
 
-function printEdges(name: string, errors: readonly number[], goals: { median: number; p95: number } | null): void {
+function printEdges(name: string, errors: readonly number[], ids: readonly string[], goals: { median: number; p95: number } | null): void {
   const abs = errors.map(Math.abs);
   const median = quantile(abs, 0.5);
   const p95 = quantile(abs, 0.95);
   const bias = errors.length > 0 ? errors.reduce((a, b) => a + b, 0) / errors.length : null;
   const goal = goals && median !== null && p95 !== null ? `   goal median <= ${goals.median}, p95 <= ${goals.p95}: ${verdict(median <= goals.median && p95 <= goals.p95)}` : '';
   console.log(`speech ${name} error |ms|: median ${fixed(median)}, p95 ${fixed(p95)}, max ${fixed(quantile(abs, 1))}, mean signed ${fixed(bias, 1)} (n=${errors.length})${goal}`);
+  const worst = errors.map((e, i) => ({ e, id: ids[i] ?? '' })).sort((a, b) => Math.abs(b.e) - Math.abs(a.e)).slice(0, 3);
+  console.log(`  largest: ${worst.map((w) => `${w.id} ${w.e > 0 ? '+' : ''}${w.e.toFixed(0)}`).join(', ')} (+ = detected late)`);
 }
 
 function printMistakes(m: Measured, entries: readonly CorpusEntry[]): void {
@@ -155,8 +160,8 @@ export async function accuracyBench(): Promise<void> {
     console.log(`recall on disrespect (respect items, writing apology/no-blame; ${disrespect.positives} labels): ${r.toFixed(2)}   goal >= ${GOALS.recall}: ${verdict(r >= GOALS.recall)}`);
     console.log(`false alarms on respectful answers (${onRespectful.negatives} labels): ${f.toFixed(2)}   goal <= ${GOALS.falseAlarms}: ${verdict(f <= GOALS.falseAlarms)}`);
     console.log(`patience items: recall ${fixed(patience.recall, 2)} (${patience.positives}), false alarms ${fixed(patience.falseAlarmRate, 2)} (${patience.negatives}); writing items: recall ${fixed(writing.recall, 2)} (${writing.positives}), false alarms ${fixed(writing.falseAlarmRate, 2)} (${writing.negatives})`);
-    printEdges('onset', m.onsets, { median: GOALS.onsetMedianMs, p95: GOALS.onsetP95Ms });
-    printEdges('offset', m.offsets, null);
+    printEdges('onset', m.onsets, m.edgeIds, { median: GOALS.onsetMedianMs, p95: GOALS.onsetP95Ms });
+    printEdges('offset', m.offsets, m.edgeIds, null);
     if (m.missed.length > 0) console.log(`spoken answers with no speech detected: ${m.missed.join(', ')}`);
     printMistakes(m, entries);
     await realTimeFactor(dataDir, entries, transcriber);

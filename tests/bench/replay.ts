@@ -80,7 +80,12 @@ export async function replayBench(minutes = 30): Promise<void> {
       await page.waitForSelector('body[data-app-state="ready"]');
       await page.click('[data-testid="nav-sessions"]');
       await page.waitForSelector(`[data-testid="session-row-${session.sessionId}"] button`);
+      const clickAt = await page.evaluate(() => performance.now());
       open.push(await openReplay(page, session.sessionId));
+      if (process.env.TRYOUT_BENCH_DETAIL) {
+        const fetches = await page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t).map((e) => `${e.name.replace(/^.*\/(api|media)\//, '')} ${(e.startTime - t).toFixed(0)}-${((e as PerformanceResourceTiming).responseEnd - t).toFixed(0)}`), clickAt);
+        console.log(`  fetches after the click (ms): ${fetches.join(', ')}`);
+      }
       seeks.push(...(await seekLatencies(page, 10)));
     }
     console.log(`replay time to interactive (ms, goal <= 500): ${stats(open)}`);

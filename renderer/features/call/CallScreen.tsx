@@ -102,8 +102,16 @@ export function CallScreen() {
             <button type="button" onClick={() => c.leave('home')} data-testid="back-home">
               {c.preview ? 'Back to coach' : 'Back to scenarios'}
             </button>
-            <button type="button" className="primary" onClick={() => c.leave('sessions')} data-testid="open-sessions">
+            <button type="button" onClick={() => c.leave('sessions')} data-testid="open-sessions">
               See saved sessions
+            </button>
+            {!c.preview && (
+              <button type="button" onClick={() => c.leave('progress')} data-testid="open-progress">
+                See my progress
+              </button>
+            )}
+            <button type="button" className="primary" onClick={c.retry} data-testid="try-again">
+              Try again
             </button>
           </>
         )}

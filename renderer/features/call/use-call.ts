@@ -12,6 +12,8 @@ export function useCall() {
   const typing = useRef({ keystrokes: 0, firstKeyFrame: null as number | null });
   const [draft, setDraft] = useState('');
   const preview = useStore((s) => s.previewFromStepId !== null);
+  // Bumped by "Try again": the same scenario, a fresh call and session.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const s = useStore.getState();
@@ -37,7 +39,7 @@ export function useCall() {
     });
     controller.current = c;
     void c.start();
-  }, [scenario]);
+  }, [scenario, attempt]);
 
   // A new type step starts with an empty box and fresh counters.
   useEffect(() => {
@@ -65,7 +67,12 @@ export function useCall() {
     hangUp: () => controller.current?.hangUp(),
     /** True for a coach's preview (started from the coach screen). */
     preview,
-    leave(screen: 'home' | 'sessions') {
+    /** Takes the same call again from the start (a new session; the finished one stays saved). */
+    retry() {
+      controller.current = null;
+      setAttempt((n) => n + 1);
+    },
+    leave(screen: 'home' | 'sessions' | 'progress') {
       controller.current = null;
       void client.listSessions({}).then((list) => useStore.getState().setSessions(list));
       const s = useStore.getState();

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { MAX_COMPARED_SESSIONS } from '../../../core/review/compare.js';
 import type { BundleView } from './use-bundles.js';
 
 export interface SelectionActionsProps {
@@ -28,7 +29,13 @@ export function SelectionActions(p: SelectionActionsProps) {
       <span className="muted small" aria-live="polite" data-testid="selected-count">
         {none ? 'Tick sessions to compare, export or report on them.' : `${p.count} picked`}
       </span>
-      <button type="button" onClick={p.onCompare} disabled={p.count < 2} data-testid="compare-sessions" title={p.count < 2 ? 'Pick two or more sessions' : undefined}>
+      <button
+        type="button"
+        onClick={p.onCompare}
+        disabled={p.count < 2 || p.count > MAX_COMPARED_SESSIONS}
+        data-testid="compare-sessions"
+        title={p.count < 2 ? 'Pick two or more sessions' : p.count > MAX_COMPARED_SESSIONS ? `At most ${MAX_COMPARED_SESSIONS} sessions side by side` : undefined}
+      >
         Compare side by side
       </button>
       <button type="button" onClick={p.onSessionReport} disabled={p.count !== 1 || p.reportBusy} data-testid="selected-session-report">

@@ -1,13 +1,7 @@
 import type { ReviewState } from '../../../core/review/schema.js';
-import type { CoachVerdict } from '../../../core/library/library-row.js';
-import { VERDICT_LABEL } from '../review/VerdictPicker.js';
 
 export function reviewStateText(state: ReviewState): string {
   if (state.kind === 'unreviewed') return 'Unreviewed';
   if (state.kind === 'in-review') return state.coaches === 1 ? 'In review' : `In review (${state.coaches} coaches)`;
   return state.coaches === 1 ? 'Reviewed by 1 coach' : `Reviewed by ${state.coaches} coaches`;
-}
-
-export function verdictsText(verdicts: readonly CoachVerdict[]): string {
-  return verdicts.map((v) => `${VERDICT_LABEL[v.verdict]} (${v.coach.name})`).join(', ');
 }

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { Fragment, memo, useEffect, useRef } from 'react';
 import { clockText } from '../findings/labels.js';
 import { wordKey, type ReplayLine } from './replay-transcript.js';
 
@@ -57,23 +57,29 @@ const TranscriptLine = memo(function TranscriptLine({ line, sampleRate, active, 
       </button>
       <span className="who">{WHO[line.kind]}</span>
       {line.kind === 'trainee' ? (
-        <span className="words">
+        <span
+          className="words"
+          onClick={(e) => {
+            const start = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-start]')?.dataset.start : undefined;
+            if (start !== undefined) onSeek(Number(start));
+          }}
+        >
           {line.words.map((w, i) => {
             const key = wordKey(line.key, i);
+            // One element per word and one click handler per line: a 30-minute call has thousands of words.
             return (
-              <span key={key}>
+              <Fragment key={key}>
                 <button
                   type="button"
                   tabIndex={-1}
-                  className={`word${key === activeWord ? ' current' : ''}`}
+                  className={key === activeWord ? 'word current' : 'word'}
                   data-testid="replay-word"
                   data-start={w.startFrame}
                   aria-current={key === activeWord ? 'true' : undefined}
-                  onClick={() => onSeek(w.startFrame)}
                 >
                   {w.word}
                 </button>{' '}
-              </span>
+              </Fragment>
             );
           })}
           {line.note && <span className="muted">{line.note}</span>}

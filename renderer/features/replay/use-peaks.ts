@@ -1,23 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { client } from '../../client.js';
 
-/** The session's waveform peaks, fetched again whenever its analysis changes (they are written together). */
-export function usePeaks(sessionId: string, analysedAt: unknown): WaveformPeaks | null {
+/**
+ * The session's waveform peaks. Asked for at once (in parallel with the analysis, so a long
+ * session draws sooner), and again when an analysis arrives that they may not match yet: the
+ * first one when there were no peaks, or a re-run (peaks and analysis are written together).
+ */
+export function usePeaks(sessionId: string, analysis: object | null): WaveformPeaks | null {
   const [peaks, setPeaks] = useState<WaveformPeaks | null>(null);
+  const [answered, setAnswered] = useState(false);
+  const [request, setRequest] = useState(0);
+  const matched = useRef<object | null>(null);
+
   useEffect(() => {
     let alive = true;
-    if (!analysedAt) {
-      setPeaks(null);
-      return;
-    }
     client.getPeaks({ sessionId }).then(
-      (p) => alive && setPeaks(p),
-      () => alive && setPeaks(null),
+      (p) => {
+        if (!alive) return;
+        setPeaks(p);
+        setAnswered(true);
+      },
+      () => alive && setAnswered(true),
     );
     return () => {
       alive = false;
     };
-  }, [sessionId, analysedAt]);
+  }, [sessionId, request]);
+
+  useEffect(() => {
+    if (analysis === null || !answered || matched.current === analysis) return;
+    const rerun = matched.current !== null;
+    matched.current = analysis;
+    if (rerun || peaks === null) {
+      setAnswered(false);
+      setRequest((n) => n + 1);
+    }
+  }, [analysis, answered, peaks]);
+
   return peaks;
 }

@@ -1,7 +1,7 @@
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
-import { peakValues, type WaveformPeaks } from '../../../core/analysis/peaks.js';
+import { peakEnvelopes, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 
 /** The two lanes' heights and colours (customer on top, trainee below). */
 export const LANE_HEIGHT = 72;
@@ -42,11 +42,6 @@ function adoptLayoutStyles(ws: WaveSurfer): void {
   root.adoptedStyleSheets = [sheet];
 }
 
-/** Per lane, the larger of |min| and |max| per 10 ms: wavesurfer draws each lane mirrored around its centre. */
-export function laneEnvelopes(peaks: WaveformPeaks): Float32Array[] {
-  return peakValues(peaks).map(({ min, max }) => Float32Array.from(max, (hi, i) => Math.max(hi, -(min[i] ?? 0))));
-}
-
 export interface Waveform {
   readonly ws: WaveSurfer;
   readonly regions: RegionsPlugin;
@@ -63,7 +58,8 @@ export function createWaveform(container: HTMLElement, media: HTMLMediaElement, 
     media,
     // The media element already has this source; passing the same URL keeps wavesurfer from reloading it.
     url: media.currentSrc || media.src,
-    peaks: laneEnvelopes(peaks),
+    // Per lane, the larger of |min| and |max| per 10 ms: wavesurfer draws each lane mirrored around its centre.
+    peaks: peakEnvelopes(peaks),
     duration: peaks.durationFrames / peaks.sampleRate,
     height: LANE_HEIGHT,
     splitChannels: LANE_STYLE.map((style) => ({ ...style, normalize: true })),

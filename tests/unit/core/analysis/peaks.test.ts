@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, computePeaks, peakValues, PEAK_SCALE, WaveformPeaksSchema } from '../../../../core/analysis/peaks.js';
+import { base64ToBytes, bytesToBase64, computePeaks, peakEnvelopes, peakValues, PEAK_SCALE, WaveformPeaksSchema } from '../../../../core/analysis/peaks.js';
 import { speechBounds } from '../../../support/synthetic-session.js';
 import { clipOf, voice } from './session-fixtures.js';
 
@@ -65,6 +65,19 @@ describe('waveform peaks', () => {
       expect(text).toBe(Buffer.from(bytes).toString('base64'));
       expect([...base64ToBytes(text)]).toEqual([...bytes]);
     }
+  });
+
+  it('gives each lane the envelope a drawing mirrors: the larger of |min| and |max|', () => {
+    const r = recording();
+    const peaks = computePeaks([r.customer, r.trainee], RATE);
+    const values = peakValues(peaks);
+    const envelopes = peakEnvelopes(peaks);
+    expect(envelopes).toHaveLength(2);
+    envelopes.forEach((env, lane) => {
+      const v = values[lane];
+      if (!v) throw new Error('lane missing');
+      for (let i = 0; i < env.length; i += 97) expect(env[i]).toBeCloseTo(Math.max(v.max[i] ?? 0, -(v.min[i] ?? 0)), 6);
+    });
   });
 
   it('refuses a file whose peak arrays do not match its count', () => {

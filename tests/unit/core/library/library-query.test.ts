@@ -28,7 +28,7 @@ const rows = [
   libraryRowOf(manifest('20261123-100000-aaaaaa', 'José Ruiz', 'late-parcel', 0, 300), []),
   libraryRowOf(manifest('20261123-100100-bbbbbb', 'Ada Byron', 'not-listening', 1, 120), [coach('Ana', null)]),
   libraryRowOf(manifest('20261123-100200-cccccc', 'ada byron', 'late-parcel', 2, 200, { status: 'recovered', recoveredAt: '2026-11-23T11:00:00.000Z' }), [coach('Ana', 'advance'), coach('Bo', 'hold')]),
-  libraryRowOf(manifest('20261123-100300-dddddd', 'Zoe Quinn', 'not-listening', 3, 60), [coach('Bo', 'not-a-fit')]),
+  libraryRowOf(manifest('20261123-100300-dddddd', 'Zoe Quinn', 'not-listening', 3, 60, { tryoutId: 'monday-tryout' }), [coach('Bo', 'not-a-fit')]),
 ].map(indexRow);
 
 const search = (query: Partial<LibraryQuery>) => searchLibrary(rows, LibraryQuerySchema.parse(query));
@@ -68,6 +68,7 @@ describe('the library search', () => {
     expect(ids({ recovered: true })).toEqual(['c']);
     expect(ids({ recovered: false })).toEqual(['d', 'b', 'a']);
     expect(ids({ candidate: 'ADA BYRON' })).toEqual(['c', 'b']);
+    expect(ids({ tryoutId: 'monday-tryout' })).toEqual(['d']);
   });
 
   it('sorts by each column, both ways', () => {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { practiceProgress, type AttemptInput } from '../../../../core/practice/progress.js';
+import { analysisOf, finding, PRACTICE_ITEMS } from '../../../support/practice-sessions.js';
+
+const [PHRASES, LATENCY] = PRACTICE_ITEMS;
+
+function attempt(sessionId: string, createdAt: string, findings: Parameters<typeof analysisOf>[2] | null): AttemptInput {
+  return { sessionId, createdAt, scenarioId: 'late-parcel', scenarioTitle: 'Late parcel', analysis: findings ? analysisOf(sessionId, 'late-parcel', findings) : null };
+}
+
+describe('practice progress', () => {
+  it('orders attempts oldest first and gives each item its status and running pass rate', () => {
+    const progress = practiceProgress('Ada', 'late-parcel', [
+      attempt('20261122-000000-third1', '2026-11-22T09:00:00.000Z', [finding(PHRASES, 'pass'), finding(LATENCY, 'pass')]),
+      attempt('20261120-000000-first1', '2026-11-20T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(LATENCY, 'pass')]),
+      attempt('20261121-000000-second', '2026-11-21T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(LATENCY, 'needs-review')]),
+    ]);
+    expect(progress.attempts.map((a) => a.sessionId)).toEqual(['20261120-000000-first1', '20261121-000000-second', '20261122-000000-third1']);
+    expect(progress.attempts.map((a) => a.statuses['respect/no-dismissive-phrases'])).toEqual(['fail', 'fail', 'pass']);
+    expect(progress.attempts.map((a) => a.statuses['patience/answer-latency'])).toEqual(['pass', 'needs-review', 'pass']);
+    const [phrases, latency] = progress.items;
+    expect(phrases).toMatchObject({ key: 'respect/no-dismissive-phrases', title: 'No dismissive phrases', passes: 1, fails: 2 });
+    expect(phrases?.passRate).toEqual([0, 0, 1 / 3]);
+    // needs-review is not judged: the rate stays where it was.
+    expect(latency).toMatchObject({ key: 'patience/answer-latency', passes: 2, fails: 0 });
+    expect(latency?.passRate).toEqual([1, 1, 1]);
+  });
+
+  it('leaves an item unrated until it is judged, keeps unanalysed attempts, and skips coach-only items', () => {
+    const progress = practiceProgress('Ada', null, [
+      attempt('20261120-000000-first1', '2026-11-20T09:00:00.000Z', null),
+      attempt('20261121-000000-second', '2026-11-21T09:00:00.000Z', [finding(PHRASES, 'needs-review'), finding(LATENCY, 'fail', 'coach-only')]),
+      attempt('20261122-000000-third1', '2026-11-22T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(PHRASES, 'pass')]),
+    ]);
+    expect(progress.attempts.map((a) => a.analysed)).toEqual([false, true, true]);
+    expect(progress.items.map((i) => i.key)).toEqual(['respect/no-dismissive-phrases']);
+    // An item reported twice in one attempt keeps its worst status.
+    expect(progress.attempts[2]?.statuses['respect/no-dismissive-phrases']).toBe('fail');
+    expect(progress.items[0]?.passRate).toEqual([null, null, 0]);
+  });
+
+  it('is empty for a name with no attempts', () => {
+    expect(practiceProgress('Nobody', null, [])).toEqual({ candidateName: 'Nobody', scenarioId: null, attempts: [], items: [] });
+  });
+});
