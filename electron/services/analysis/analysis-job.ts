@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { analyzeSession, type SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { transcriptionSpans } from '../../../core/analysis/measure.js';
@@ -6,6 +7,7 @@ import { computePeaks, type WaveformPeaks } from '../../../core/analysis/peaks.j
 import { buildTimeline } from '../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../core/analysis/transcript.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
+import { mapLimited } from '../map-limited.js';
 import { parseEvents } from '../session-files.js';
 import { readWav } from '../wav.js';
 import { loadChecklists } from './checklist-repository.js';
@@ -46,18 +48,19 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
 
   const spans = transcriptionSpans(audio, buildTimeline(scenario, events, audio.trainee.length));
   const total = spans.filter((s) => s !== null).length;
-  const transcripts: (TurnTranscript | null)[] = [];
   let done = 0;
-  for (const span of spans) {
-    if (!span || !transcriber) {
-      transcripts.push(null);
-      continue;
-    }
-    onProgress({ stage: 'transcribing', fraction: 0.05 + (0.85 * done) / Math.max(1, total) });
+  onProgress({ stage: 'transcribing', fraction: 0.05 });
+  // pocketsphinx runs as separate processes, so answers are transcribed side by side on the
+  // available cores (most of the time is each process loading its model); whisper.cpp already
+  // uses every core in one call. Results keep the answers' order, so the output is unchanged.
+  const parallel = transcriber?.engine === 'pocketsphinx' ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+  const transcripts = await mapLimited(spans, parallel, async (span): Promise<TurnTranscript | null> => {
+    if (!span || !transcriber) return null;
     const t = await transcriber.transcribe(audio.trainee.slice(span.start, span.end), audio.sampleRate);
-    transcripts.push(shiftTranscript(t, span.start));
     done++;
-  }
+    onProgress({ stage: 'transcribing', fraction: 0.05 + (0.85 * done) / Math.max(1, total) });
+    return shiftTranscript(t, span.start);
+  });
   onProgress({ stage: 'analysing', fraction: 0.9 });
   const isWord = events.some((e) => e.type === 'typed-submitted') ? await spellChecker() : null;
   const engine = transcriber ? { engine: transcriber.engine, ...(transcriber.note === undefined ? {} : { note: transcriber.note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };

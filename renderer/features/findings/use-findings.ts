@@ -71,10 +71,13 @@ export function useFindings(sessionId: string, autoRun: boolean): FindingsState 
     if (autoRun) run();
     else {
       void (async () => {
-        const status = await client.getAnalysisProgress({ sessionId });
-        if (status.state === 'queued' || status.state === 'running') await poll();
-        const saved = await client.getAnalysis({ sessionId });
-        if (alive.current) setAnalysis(saved);
+        // Both at once: a saved analysis shows without waiting for a second round trip.
+        const [status, saved] = await Promise.all([client.getAnalysisProgress({ sessionId }), client.getAnalysis({ sessionId })]);
+        if (status.state === 'queued' || status.state === 'running') {
+          await poll();
+          const fresh = await client.getAnalysis({ sessionId });
+          if (alive.current) setAnalysis(fresh);
+        } else if (alive.current) setAnalysis(saved);
       })().catch((e: unknown) => alive.current && setError(message(e)));
     }
     return () => {

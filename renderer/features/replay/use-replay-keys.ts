@@ -24,6 +24,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target instanceof HTMLInputElement || target.closest('form') !== null;
 }
 
+/**
+ * Space on a button or link reached by Tab presses it; only elsewhere does it play or pause.
+ * (The transcript's words are mouse-only buttons, tabIndex -1: after clicking one, Space plays.)
+ */
+function pressesControl(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const control = target.closest<HTMLElement>('button, a[href], summary, [role="button"], [role="radio"], [role="checkbox"], [role="tab"]');
+  return control !== null && control.tabIndex >= 0;
+}
+
 /** Keyboard control of the replay while it is on screen (listens on the document). */
 export function useReplayKeys(actions: ReplayKeyActions): void {
   const latest = useRef(actions);
@@ -31,6 +41,7 @@ export function useReplayKeys(actions: ReplayKeyActions): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === ' ' && pressesControl(e.target)) return;
       const a = latest.current;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const act: Record<string, () => void> = {
