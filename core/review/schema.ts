@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SessionIdSchema } from '../session/ids.js';
+import { asciiSlug } from '../slug.js';
 
 /**
  * A coach's review of one session: decisions on the automatic findings, scores for the
@@ -87,14 +88,7 @@ export const EMPTY_REVIEW_CONTENT: ReviewContent = { decisions: {}, scores: {}, 
 
 /** "Ana María O'Neil" -> "ana-maria-o-neil": the review file name of a coach. */
 export function coachIdOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
+  const slug = asciiSlug(name);
   // A name with no Latin letters or digits ("Юлия", "王芳") still gets its own file.
   return slug.length > 0 ? slug : `coach-${fnv1a(name.trim())}`;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ReportFile } from '../../../core/api.js';
 import { TryoutError } from '../../../core/errors.js';
 import { writeFileAtomicSync } from '../atomic-write.js';
+import { asciiSlug } from '../../../core/slug.js';
 
 /**
  * Where reports go and what they are called: `<data dir>/reports/<kind>-<subject>-<yyyymmdd>-<hhmmss>.pdf`,
@@ -20,14 +21,7 @@ export function reportsDir(dataDir: string): string {
 
 /** "José Núñez" -> "jose-nunez" (letters without accents, digits, dashes; "candidate" if nothing is left). */
 export function subjectSlug(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
+  const slug = asciiSlug(text);
   return slug.length > 0 ? slug : 'candidate';
 }
 
