@@ -1,4 +1,5 @@
 import { isCustomerLineStep } from '../../../core/scenario/library.js';
+import { LaptopSettings } from './LaptopSettings.js';
 import { LineRow } from './LineRow.js';
 import { PackPanel } from './PackPanel.js';
 import { ReplaceDialog } from './ReplaceDialog.js';
@@ -84,6 +85,7 @@ export function CoachScreen() {
         onExport={() => scenario && void c.packs.exportPack(scenario.id)}
         onImport={(file) => void c.packs.importFile(file)}
       />
+      <LaptopSettings />
       {c.packs.view.conflict && (
         <ReplaceDialog conflict={c.packs.view.conflict} onReplace={() => void c.packs.confirmReplace()} onCancel={c.packs.cancelReplace} />
       )}
