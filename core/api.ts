@@ -1,23 +1,15 @@
 import { z } from 'zod';
-import type { SessionAnalysis } from './analysis/analyze.js';
-import type { Checklist } from './analysis/checklist-schema.js';
-import type { WaveformPeaks } from './analysis/peaks.js';
-import type { AnalysisStatus } from './analysis/progress.js';
 import { API_METHOD_NAMES, type ApiMethod } from './api-methods.js';
-import type { CustomerLine, ScenarioOrigin } from './scenario/library.js';
-import type { Scenario, ScenarioProblem } from './scenario/schema.js';
-import { SessionEventSchema, type SessionEvent } from './session/events.js';
+import type { ApiOutputs } from './api-outputs.js';
+import { LibraryQuerySchema } from './library/library-query.js';
+import { MAX_COMPARED_SESSIONS } from './review/compare.js';
+import { CoachNameSchema, ReviewContentSchema } from './review/schema.js';
+import { SessionEventSchema } from './session/events.js';
 import { ScenarioIdSchema, SessionIdSchema, StepIdSchema } from './session/ids.js';
-import { CandidateSchema, type Drafts, type SessionManifest } from './session/manifest.js';
-import { SettingsPatchSchema, type Settings } from './settings.js';
-import { LibraryQuerySchema, type LibraryPage } from './library/library-query.js';
-import type { Calibration } from './review/calibration.js';
-import { MAX_COMPARED_SESSIONS, type SessionComparison } from './review/compare.js';
-import { CoachNameSchema, ReviewContentSchema, type Review } from './review/schema.js';
-import type { TurnTranscription } from './session/transcription.js';
-import type { PracticeProgress } from './practice/progress.js';
-import { ConsentSchema, type ConsentText } from './tryout/consent.js';
-import { TryoutDefinitionSchema, TryoutIdSchema, type Tryout } from './tryout/schema.js';
+import { CandidateSchema } from './session/manifest.js';
+import { SettingsPatchSchema } from './settings.js';
+import { ConsentSchema } from './tryout/consent.js';
+import { TryoutDefinitionSchema, TryoutIdSchema } from './tryout/schema.js';
 
 /**
  * TrainerApi: the one contract between the UI and the back end. Electron IPC and the browser
@@ -177,140 +169,22 @@ export const MAX_BINARY_BYTES: Partial<Record<ApiMethod, number>> = {
   importSessionBundle: MAX_SESSION_BUNDLE_BYTES,
 };
 
-export interface ScenarioCatalog {
-  readonly scenarios: readonly Scenario[];
-  /** Problems in files that failed to load; the good scenarios are still listed. */
-  readonly problems: readonly ScenarioProblem[];
-  /** Per listed scenario id: which root it came from and what plays each customer line. */
-  readonly origins: Readonly<Record<string, ScenarioOrigin>>;
-  /** The checklists, so branch `check` rules can be judged during the call (core/analysis/turn-checks.ts). */
-  readonly checklists: readonly Checklist[];
-}
-
-export interface ScenarioPackExport {
-  readonly fileName: string;
-  /** Where the pack was written on the back end's disk. */
-  readonly path: string;
-  /** Downloads the pack (served under /media/exports/). */
-  readonly url: string;
-  readonly bytes: number;
-}
-
-/** A PDF report written by createReport. */
-export interface ReportFile {
-  readonly fileName: string;
-  /** Where the report was written on the back end's disk (<data dir>/reports/). */
-  readonly path: string;
-  /** Downloads the report (served under /media/reports/). */
-  readonly url: string;
-  readonly bytes: number;
-  readonly pages: number;
-}
-
-export interface ScenarioPackImport {
-  readonly scenarioId: string;
-  readonly title: string;
-  /** True when an installed scenario with the same id was replaced (or is now hidden by this copy). */
-  readonly replaced: boolean;
-  readonly clips: number;
-}
-
-export interface SessionBundleExport extends ScenarioPackExport {
-  /** How many sessions the bundle holds. */
-  readonly sessions: number;
-}
-
-export interface SessionBundleImport {
-  /** Sessions that were not here before. */
-  readonly imported: readonly string[];
-  /** Sessions already here that gained reviews (or an analysis they lacked). */
-  readonly updated: readonly string[];
-  /** Sessions already here with nothing new in the bundle. */
-  readonly unchanged: readonly string[];
-  /** Review files added to, or replaced by a later one in, sessions already here. */
-  readonly reviewsMerged: number;
-}
-
-/** A tryout written by exportTryout (a JSON file, served under /media/exports/). */
-export type TryoutExportFile = ScenarioPackExport;
-
-export interface CoachPinStatus {
-  readonly set: boolean;
-  /** ISO time until which PIN attempts are refused, or null when one may be tried now. */
-  readonly lockedUntil: string | null;
-}
-
-/** The result of a PIN check: ok, or how long before the next attempt is looked at. */
-export interface CoachUnlock {
-  readonly ok: boolean;
-  readonly retryAfterMs: number;
-}
-
-/** A session removed by the retention sweep or a candidate deletion: its id and start, no names. */
-export interface RemovedSession {
-  readonly sessionId: string;
-  readonly createdAt: string;
-}
-
-export interface RetentionSweep {
-  /** The setting the sweep ran with (null: nothing is ever swept). */
-  readonly retentionDays: number | null;
-  readonly removed: readonly RemovedSession[];
-}
-
-export interface CandidateDeletion {
-  readonly removed: readonly RemovedSession[];
-  /** Other files that named the candidate, relative to the data folder: deleted (exports, reports) or rewritten (settings). */
-  readonly scrubbed: readonly string[];
-}
-
-export interface SessionDetail {
-  readonly manifest: SessionManifest;
-  readonly events: readonly SessionEvent[];
-  readonly drafts: Drafts;
-}
-
-export interface ApiOutputs {
-  listScenarios: ScenarioCatalog;
-  startSession: SessionManifest;
-  appendAudio: { readonly framesWritten: number };
-  appendEvents: { readonly count: number };
-  saveDraft: { readonly savedAt: string };
-  finishSession: SessionManifest;
-  listSessions: readonly SessionManifest[];
-  getSession: SessionDetail;
-  getSettings: Settings;
-  updateSettings: Settings;
-  transcribeTurn: TurnTranscription;
-  analyzeSession: SessionAnalysis;
-  getAnalysisProgress: AnalysisStatus;
-  getAnalysis: SessionAnalysis | null;
-  getPeaks: WaveformPeaks | null;
-  scenarioRevision: { readonly revision: string };
-  saveCoachClip: CustomerLine;
-  deleteCoachClip: CustomerLine;
-  exportScenarioPack: ScenarioPackExport;
-  importScenarioPack: ScenarioPackImport;
-  exportSessionBundle: SessionBundleExport;
-  importSessionBundle: SessionBundleImport;
-  createReport: ReportFile;
-  getReviews: readonly Review[];
-  saveReview: Review;
-  getCalibration: Calibration;
-  searchSessions: LibraryPage;
-  compareSessions: SessionComparison;
-  listTryouts: readonly Tryout[];
-  saveTryout: Tryout;
-  deleteTryout: { readonly deleted: boolean };
-  exportTryout: TryoutExportFile;
-  getConsentText: ConsentText;
-  coachPinStatus: CoachPinStatus;
-  setCoachPin: CoachUnlock;
-  unlockCoach: CoachUnlock;
-  runRetentionSweep: RetentionSweep;
-  deleteCandidateData: CandidateDeletion;
-  getPracticeProgress: PracticeProgress;
-}
+export type {
+  ApiOutputs,
+  CandidateDeletion,
+  CoachPinStatus,
+  CoachUnlock,
+  RemovedSession,
+  ReportFile,
+  RetentionSweep,
+  ScenarioCatalog,
+  ScenarioPackExport,
+  ScenarioPackImport,
+  SessionBundleExport,
+  SessionBundleImport,
+  SessionDetail,
+  TryoutExportFile,
+} from './api-outputs.js';
 
 export type TrainerApi = {
   [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
