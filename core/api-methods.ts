@@ -43,6 +43,11 @@ export const API_METHOD_NAMES = [
   'runRetentionSweep',
   'deleteCandidateData',
   'getPracticeProgress',
+  'importTryout',
+  'getTryoutDay',
+  'startTryoutDay',
+  'endTryoutDay',
+  'lockCoach',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

@@ -77,6 +77,24 @@ export interface SessionBundleImport {
 /** A tryout written by exportTryout (a JSON file, served under /media/exports/). */
 export type TryoutExportFile = ScenarioPackExport;
 
+/** The tryout day on this laptop, as the renderer needs it to choose its screens. */
+export interface TryoutDayState {
+  /** The tryout whose day is on, or null (the laptop is open for practice and coaching). */
+  readonly tryout: Tryout | null;
+  readonly startedAt: string | null;
+  /** True when coach-only methods answer: no day is on, or the PIN unlocked coach mode. */
+  readonly coachUnlocked: boolean;
+  /** When coach mode locks itself (ISO), while unlocked during a day. */
+  readonly coachUnlockedUntil: string | null;
+  readonly pin: CoachPinStatus;
+}
+
+export interface TryoutImport {
+  readonly tryout: Tryout;
+  /** True when a tryout with this id was already saved here (it was replaced). */
+  readonly replaced: boolean;
+}
+
 export interface CoachPinStatus {
   readonly set: boolean;
   /** ISO time until which PIN attempts are refused, or null when one may be tried now. */
@@ -153,5 +171,10 @@ export interface ApiOutputs {
   runRetentionSweep: RetentionSweep;
   deleteCandidateData: CandidateDeletion;
   getPracticeProgress: PracticeProgress;
+  importTryout: TryoutImport;
+  getTryoutDay: TryoutDayState;
+  startTryoutDay: TryoutDayState;
+  endTryoutDay: TryoutDayState;
+  lockCoach: TryoutDayState;
 }
 

@@ -30,6 +30,9 @@ export const MAX_SCENARIO_PACK_BYTES = 50 * 1024 * 1024;
 export const MAX_SESSION_BUNDLE_BYTES = 512 * 1024 * 1024;
 
 /** A coach PIN: 4 to 12 digits (typed on the kiosk's keyboard; the throttle makes guessing slow). */
+/** An exported tryout is a small JSON file; anything much larger is not one. */
+export const MAX_TRYOUT_FILE_CHARS = 256 * 1024;
+
 export const CoachPinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN must be 4 to 12 digits');
 
 /** A frame of a session's audio.wav (a 4 GiB WAV holds fewer than 2^30 stereo frames). */
@@ -151,6 +154,16 @@ export const ApiInputSchemas = {
   deleteCandidateData: z.strictObject({ candidateName: CandidateSchema.shape.name }),
   /** A new hire's practice attempts (name matched case-insensitively, tryout sessions left out) and per-item pass rates. */
   getPracticeProgress: z.strictObject({ candidateName: CandidateSchema.shape.name, scenarioId: ScenarioIdSchema.optional() }),
+  /** Reads a file written by exportTryout (its text) and saves the tryout under its own id, replacing one with that id. */
+  importTryout: z.strictObject({ text: z.string().min(1, 'the file is empty').max(MAX_TRYOUT_FILE_CHARS, 'that file is too large to be an exported tryout') }),
+  /** The tryout day on this laptop (if any), whether coach mode is unlocked, and the PIN's state. */
+  getTryoutDay: z.strictObject({}),
+  /** Turns this laptop into the kiosk for this tryout (needs a coach PIN; locks coach mode). */
+  startTryoutDay: z.strictObject({ tryoutId: TryoutIdSchema }),
+  /** Ends the tryout day: the laptop is open for practice and coaching again. */
+  endTryoutDay: z.strictObject({}),
+  /** Locks coach mode now (back to the candidate screens). */
+  lockCoach: z.strictObject({}),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type { ApiMethod };
@@ -183,7 +196,9 @@ export type {
   SessionBundleExport,
   SessionBundleImport,
   SessionDetail,
+  TryoutDayState,
   TryoutExportFile,
+  TryoutImport,
 } from './api-outputs.js';
 
 export type TrainerApi = {

@@ -20,6 +20,8 @@ export interface AnalysisInput {
   readonly transcripts: readonly (TurnTranscript | null)[];
   /** Every checklist available; the ones the session needs are picked by `checklistsFor`. */
   readonly checklists: readonly Checklist[];
+  /** A tryout session's checklists (from its manifest); absent: the scenario decides. */
+  readonly checklistsInForce?: readonly ChecklistId[] | undefined;
   readonly isWord: ((word: string) => boolean) | null;
   /** Which speech recogniser made the transcripts, shown to the coach. */
   readonly transcriber: { readonly engine: string; readonly note?: string };
@@ -59,8 +61,12 @@ export interface SessionAnalysis {
 
 const DEFAULT_CHECKLISTS: readonly ChecklistId[] = ['respect', 'patience'];
 
-/** The scenario's checklists (respect and patience if it names none), plus writing when anything was typed. */
-export function checklistsFor(scenario: Scenario, events: readonly SessionEvent[]): ChecklistId[] {
+/**
+ * The checklists in force: a tryout's own list when the session has one (inForce), else the
+ * scenario's (respect and patience if it names none), plus writing when anything was typed.
+ */
+export function checklistsFor(scenario: Scenario, events: readonly SessionEvent[], inForce?: readonly ChecklistId[]): ChecklistId[] {
+  if (inForce !== undefined) return [...inForce];
   const ids = new Set<ChecklistId>(scenario.checklists.length > 0 ? scenario.checklists : DEFAULT_CHECKLISTS);
   if (events.some((e) => e.type === 'typed-submitted')) ids.add('writing');
   return [...ids];
@@ -96,7 +102,7 @@ export function analyzeSession(input: AnalysisInput): SessionAnalysis {
   const sighRule = input.checklists.flatMap((c) => c.items).find((i) => i.kind === 'auto' && 'possibleSigh' in i.rule);
   const sighMinSeconds = sighRule?.kind === 'auto' && 'possibleSigh' in sighRule.rule ? sighRule.rule.possibleSigh.minSeconds : 0.35;
   const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds });
-  const wanted = checklistsFor(input.scenario, input.events);
+  const wanted = checklistsFor(input.scenario, input.events, input.checklistsInForce);
   const checklists = wanted.flatMap((id) => input.checklists.filter((c) => c.id === id));
   const findings = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord }, checklists);
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKLIST_IDS } from '../scenario/schema.js';
 import { ConsentSchema } from '../tryout/consent.js';
 import { TryoutIdSchema } from '../tryout/schema.js';
 import { ScenarioIdSchema, SessionIdSchema } from './ids.js';
@@ -31,6 +32,8 @@ export const SessionManifestSchema = z.strictObject({
   tryoutId: TryoutIdSchema.optional(),
   /** The consent text the candidate accepted before recording (required for tryout sessions). */
   consent: ConsentSchema.optional(),
+  /** A tryout session's checklists in force (the tryout's, when the call started); absent: the scenario's. */
+  checklistIds: z.array(z.enum(CHECKLIST_IDS)).min(1).optional(),
 });
 export type SessionManifest = z.infer<typeof SessionManifestSchema>;
 

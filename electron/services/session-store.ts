@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/p
 import type { SessionDetail } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import type { SessionEvent } from '../../core/session/events.js';
+import type { ChecklistId } from '../../core/analysis/checklist-schema.js';
 import { SESSION_FORMAT_VERSION, type Candidate, type SessionManifest } from '../../core/session/manifest.js';
 import type { Consent } from '../../core/tryout/consent.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
@@ -28,6 +29,7 @@ export interface NewSession {
   /** Tryout sessions only: the tryout and the consent the candidate gave (checked by the caller). */
   readonly tryoutId?: string | undefined;
   readonly consent?: Consent | undefined;
+  readonly checklistIds?: readonly ChecklistId[] | undefined;
 }
 
 interface OpenSession {
@@ -110,6 +112,7 @@ export class SessionStore {
       recoveredAt: null,
       ...(input.tryoutId !== undefined ? { tryoutId: input.tryoutId } : {}),
       ...(input.consent !== undefined ? { consent: input.consent } : {}),
+      ...(input.checklistIds !== undefined ? { checklistIds: [...input.checklistIds] } : {}),
     };
     await writeFile(paths.audio, wavHeader(input.sampleRate, CHANNELS, 0), { flag: 'wx' });
     await writeFile(paths.events, '', { flag: 'wx' });

@@ -25,9 +25,11 @@ import type { Transcriber } from './transcription/transcriber.js';
 import type { Settings } from '../../core/settings.js';
 import { readSettings, updateSettings } from './settings-file.js';
 import type { SettingsPatch } from '../../core/settings.js';
-import { consentProblem, consentText } from '../../core/tryout/consent.js';
+import { consentProblem } from '../../core/tryout/consent.js';
 import { CoachPin, type ScryptParams } from './coach-pin.js';
 import { deleteCandidateData, runRetentionSweep, type RetentionDeps } from './retention.js';
+import { TryoutDay } from './tryout-day.js';
+import { tryoutHandlers } from './tryout-handlers.js';
 import { TryoutStore } from './tryout-store.js';
 import { practiceProgressOf } from './practice-progress.js';
 import { speechChoiceFromSettings } from './transcription/choose-transcriber.js';
@@ -95,6 +97,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
   const settingsNow = async (): Promise<Settings> => (opts.settings ? await opts.settings() : await readSettings(dataDir));
   const tryouts = new TryoutStore({ dataDir, log });
   const coachPin = new CoachPin({ dataDir, log, ...(opts.coachPinScrypt ? { scrypt: opts.coachPinScrypt } : {}) });
+  const day = new TryoutDay({ dataDir, log, tryouts, coachPin });
   const retention: RetentionDeps = {
     dataDir,
     log,
@@ -113,14 +116,16 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library), checklists: loadChecklists(scenariosDir).checklists };
     },
     startSession: async ({ scenarioId, candidate, sampleRate, tryoutId, consent }) => {
+      day.checkSession(tryoutId);
       const scenario = loadLibrary(roots).entries.get(scenarioId)?.scenario;
       if (!scenario) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
-      if (tryoutId !== undefined && !(await tryouts.get(tryoutId)).scenarioIds.includes(scenarioId)) {
+      const tryout = tryoutId === undefined ? undefined : await tryouts.get(tryoutId);
+      if (tryout && !tryout.scenarioIds.includes(scenarioId)) {
         throw new TryoutError('invalid-argument', `Scenario "${scenarioId}" is not in this tryout's playlist.`);
       }
       const refusal = consentProblem({ tryoutId, consent }, new Date());
       if (refusal !== null) throw new TryoutError('unauthorized', refusal);
-      const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate, tryoutId, consent });
+      const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate, tryoutId, consent, checklistIds: tryout?.checklistIds });
       return refreshed([manifest.id], manifest);
     },
     appendAudio: ({ sessionId, seq, pcm }) => store.appendAudio(sessionId, seq, pcm),
@@ -152,14 +157,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getCalibration: ({ sessionIds }) => calibrationOf(reviewQueries, sessionIds),
     searchSessions: (query) => sessionIndex.search(query),
     compareSessions: ({ sessionIds }) => comparisonOf(reviewQueries, sessionIds),
-    listTryouts: () => tryouts.list(),
-    saveTryout: ({ id, ...definition }) => tryouts.save(definition, id),
-    deleteTryout: ({ tryoutId }) => tryouts.delete(tryoutId),
-    exportTryout: ({ tryoutId }) => tryouts.export(tryoutId),
-    getConsentText: async () => consentText((await settingsNow()).retentionDays),
-    coachPinStatus: () => coachPin.status(),
-    setCoachPin: ({ pin, currentPin }) => coachPin.set(pin, currentPin),
-    unlockCoach: ({ pin }) => coachPin.unlock(pin),
+    ...tryoutHandlers({ tryouts, coachPin, day, settings: settingsNow, scenarios: () => new Map([...loadLibrary(roots).entries].map(([id, entry]) => [id, entry.scenario])) }),
     runRetentionSweep: async () => {
       const result = await runRetentionSweep(retention);
       return refreshed(result.removed.map((r) => r.sessionId), result);
@@ -184,6 +182,8 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     const name = String(method).slice(0, 64);
     try {
       if (!isApiMethod(method)) throw new TryoutError('unknown-method', `There is no API method "${name}".`);
+      // Before the input is looked at: a locked kiosk answers only a candidate's methods.
+      day.check(method);
       const input = parseApiInput(method, rawInput);
       return await (handlers[method] as (input: unknown) => Promise<unknown>)(input);
     } catch (error) {
@@ -234,13 +234,18 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     runRetentionSweep: (input) => call('runRetentionSweep', input),
     deleteCandidateData: (input) => call('deleteCandidateData', input),
     getPracticeProgress: (input) => call('getPracticeProgress', input),
+    importTryout: (input) => call('importTryout', input),
+    getTryoutDay: (input) => call('getTryoutDay', input),
+    startTryoutDay: (input) => call('startTryoutDay', input),
+    endTryoutDay: (input) => call('endTryoutDay', input),
+    lockCoach: (input) => call('lockCoach', input),
   };
 
   return {
     api,
     recoveredAtStartup,
     dispatch,
-    resolveMedia: (path) => resolveMediaPath(dataDir, roots, path),
+    resolveMedia: (path) => (day.mediaAllowed(path) ? resolveMediaPath(dataDir, roots, path) : null),
     recordingSessionIds: () => store.recordingIds(),
     finishRecordings: async () => {
       const ids = store.recordingIds();

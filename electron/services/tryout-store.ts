@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { TryoutExportFile } from '../../core/api.js';
+import type { TryoutExportFile, TryoutImport } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
-import { TRYOUT_EXPORT_FORMAT, TRYOUT_FORMAT_VERSION, TryoutIdSchema, TryoutSchema, type Tryout, type TryoutDefinition, type TryoutExport } from '../../core/tryout/schema.js';
+import { TRYOUT_EXPORT_FORMAT, TRYOUT_FORMAT_VERSION, TryoutExportSchema, TryoutIdSchema, TryoutSchema, type Tryout, type TryoutDefinition, type TryoutExport } from '../../core/tryout/schema.js';
 import { describeZodError } from './api-input.js';
 import { jsonText, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -136,5 +136,25 @@ export class TryoutStore {
     const text = jsonText(content);
     writeFileAtomicSync(join(dir, fileName), text);
     return { fileName, path: join(dir, fileName), url: `/media/exports/${fileName}`, bytes: Buffer.byteLength(text) };
+  }
+
+  /** Saves an exported tryout (the file's text) under its own id; one already saved with that id is replaced. */
+  async import(text: string): Promise<TryoutImport> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new TryoutError('invalid-argument', 'That file is not an exported tryout: it is not valid JSON.');
+    }
+    const result = TryoutExportSchema.safeParse(raw);
+    if (!result.success) throw new TryoutError('invalid-argument', `That file is not an exported tryout (${describeZodError(result.error)}).`);
+    const tryout = result.data.tryout;
+    const path = tryoutPath(this.opts.dataDir, tryout.id);
+    return this.queue.run(tryout.id, async () => {
+      const replaced = existsSync(path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, jsonText(tryout));
+      return { tryout, replaced };
+    });
   }
 }

@@ -6,6 +6,7 @@ import { transcriptionSpans } from '../../../core/analysis/measure.js';
 import { computePeaks, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { buildTimeline } from '../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../core/analysis/transcript.js';
+import type { ChecklistId } from '../../../core/analysis/checklist-schema.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 import { mapLimited } from '../map-limited.js';
 import { parseEvents } from '../session-files.js';
@@ -21,6 +22,8 @@ export interface AnalysisJob {
   readonly scenario: Scenario;
   /** Where checklists/<id>.yaml are: the shipped scenarios folder. */
   readonly scenariosDir: string;
+  /** A tryout session's checklists in force (its manifest's checklistIds). */
+  readonly checklistIds?: readonly ChecklistId[] | undefined;
 }
 
 /** Progress of one analysis: a stage for people and a fraction for a bar. */
@@ -64,6 +67,6 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
   onProgress({ stage: 'analysing', fraction: 0.9 });
   const isWord = events.some((e) => e.type === 'typed-submitted') ? await spellChecker() : null;
   const engine = transcriber ? { engine: transcriber.engine, ...(transcriber.note === undefined ? {} : { note: transcriber.note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
-  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, isWord, transcriber: engine });
+  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, transcriber: engine });
   return { analysis, peaks };
 }

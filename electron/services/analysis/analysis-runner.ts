@@ -70,7 +70,7 @@ export class AnalysisRunner {
     if (manifest.status === 'recording') throw new TryoutError('conflict', `Session ${sessionId} is still recording; analyse it after the call ends.`);
     const scenario = this.opts.findScenario(manifest.scenarioId);
     if (!scenario) throw new TryoutError('not-found', `Session ${sessionId} used scenario "${manifest.scenarioId}", which is not installed (or its file has problems).`);
-    return { sessionId, sessionDir: paths.dir, scenario, scenariosDir: this.opts.scenariosDir };
+    return { sessionId, sessionDir: paths.dir, scenario, scenariosDir: this.opts.scenariosDir, ...(manifest.checklistIds ? { checklistIds: manifest.checklistIds } : {}) };
   }
 
   /** Analyses the session (again); a second call while one runs gets the same result. */
