@@ -9,23 +9,30 @@ import { ProgressScreen } from './features/practice/ProgressScreen.js';
 import { useReviewRoute } from './features/review/use-review-route.js';
 import { useAppBoot } from './features/home/use-app-boot.js';
 import { useScenarioReload } from './features/home/use-scenario-reload.js';
+import { KioskApp } from './features/kiosk/KioskApp.js';
+import { CoachModeBar } from './features/kiosk/CoachModeBar.js';
 import { useStore } from './store/index.js';
+import { kioskLocked } from './store/kiosk-slice.js';
 
 export function App() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
   const appError = useStore((s) => s.appError);
   const ready = useAppBoot();
+  const locked = useStore((s) => kioskLocked(s.tryoutDay));
   const callPhase = useStore((s) => s.call.phase);
   // Navigation is locked while a call is live (nothing to break mid-call), free once it has ended.
   const inCall = screen === 'call' && callPhase !== 'ended' && callPhase !== 'failed';
   // Scenario files edited on disk show up (with their problems) without a restart.
-  useScenarioReload(ready && (screen === 'home' || screen === 'coach'));
-  useReviewRoute(ready);
+  useScenarioReload(ready && !locked && (screen === 'home' || screen === 'coach'));
+  useReviewRoute(ready && !locked);
 
   useEffect(() => {
     document.body.dataset.appState = ready ? 'ready' : 'loading';
   }, [ready]);
+
+  // A tryout day with coach mode locked: the candidate screens, and nothing else.
+  if (ready && locked) return <KioskApp />;
 
   return (
     <div className="app">
@@ -46,6 +53,7 @@ export function App() {
           </button>
         </nav>
       </header>
+      <CoachModeBar />
       {appError && (
         <p role="alert" className="banner error">
           {appError}

@@ -25,7 +25,12 @@ function captionText(phase: CallPhase, caption: string | null): string {
   return caption ?? '…';
 }
 
-export function CallScreen() {
+export interface CallScreenProps {
+  /** A tryout candidate's call: no findings, no way elsewhere; one button onward once the call is saved. */
+  readonly kiosk?: { readonly nextLabel: string; readonly onNext: () => void };
+}
+
+export function CallScreen({ kiosk }: CallScreenProps = {}) {
   const c = useCall();
   const { call } = c;
   const live = call.phase !== 'ended' && call.phase !== 'failed' && call.phase !== 'saving';
@@ -90,14 +95,20 @@ export function CallScreen() {
         </p>
       )}
       <Transcript lines={call.transcript} />
-      {call.phase === 'ended' && call.sessionId && <FindingsSection sessionId={call.sessionId} autoRun />}
+      {call.phase === 'ended' && call.sessionId && !kiosk && <FindingsSection sessionId={call.sessionId} autoRun />}
+      {call.phase === 'failed' && kiosk && <p className="banner warn">Please tell the coach that this call stopped; what was said before is saved.</p>}
       <div className="actions">
         {live && (
           <button type="button" className="danger" onClick={c.hangUp} data-testid="hang-up">
             Hang up
           </button>
         )}
-        {!live && call.phase !== 'saving' && (
+        {!live && call.phase !== 'saving' && kiosk && (
+          <button type="button" className="primary" onClick={kiosk.onNext} data-testid="kiosk-next" autoFocus>
+            {kiosk.nextLabel}
+          </button>
+        )}
+        {!live && call.phase !== 'saving' && !kiosk && (
           <>
             <button type="button" onClick={() => c.leave('home')} data-testid="back-home">
               {c.preview ? 'Back to coach' : 'Back to scenarios'}

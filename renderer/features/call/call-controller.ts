@@ -6,6 +6,7 @@ import { createEngine, type EngineCommand, type EngineInput, type EngineState } 
 import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { Candidate } from '../../../core/session/manifest.js';
+import type { Consent } from '../../../core/tryout/consent.js';
 import { CallAudio, CALL_SAMPLE_RATE, type MicChoice } from '../../audio/call-audio.js';
 import { LiveTranscript } from './live-transcript.js';
 import { CallSounds } from '../../audio/call-sounds.js';
@@ -27,6 +28,8 @@ export interface CallControllerDeps {
   readonly view: () => CallView;
   /** Start at this step instead of the first (a coach previewing a scenario from the middle). */
   readonly fromStepId?: string;
+  /** A tryout candidate's call: the tryout and the consent they gave (stored with the session). */
+  readonly tryout?: { readonly tryoutId: string; readonly consent: Consent };
 }
 
 /**
@@ -61,7 +64,7 @@ export class CallController {
   async start(): Promise<void> {
     const { client, scenario, candidate, patch } = this.deps;
     try {
-      const manifest = await client.startSession({ scenarioId: scenario.id, candidate, sampleRate: CALL_SAMPLE_RATE });
+      const manifest = await client.startSession({ scenarioId: scenario.id, candidate, sampleRate: CALL_SAMPLE_RATE, ...(this.deps.tryout ?? {}) });
       this.sessionId = manifest.id;
       this.uploader = new ChunkUploader(client, manifest.id, (pendingChunks, error) => patch({ pendingChunks, error }));
       this.drafts = new DraftSaver(client, manifest.id);

@@ -3,6 +3,7 @@ import { withClipVersions } from '../../api/clip-versions.js';
 import { client } from '../../client.js';
 import { useStore } from '../../store/index.js';
 import { CallController } from './call-controller.js';
+import { kioskCall } from './kiosk-call.js';
 
 /** Starts one call for the selected scenario when the call screen mounts; ends it on unmount. */
 export function useCall() {
@@ -25,14 +26,17 @@ export function useCall() {
       : { kind: 'none' as const };
     // A coach's preview from a chosen step is saved like any call, under its own name.
     const fromStepId = s.previewFromStepId;
-    const name = fromStepId ? 'Coach preview' : s.candidateName.trim();
-    if (!fromStepId) void client.updateSettings({ patch: { lastCandidateName: name } }).catch(() => undefined);
+    // A tryout candidate's call carries their check-in and consent; their name is not remembered.
+    const tryout = kioskCall(s);
+    const candidate = tryout ? tryout.candidate : { name: fromStepId ? 'Coach preview' : s.candidateName.trim() };
+    if (!fromStepId && !tryout) void client.updateSettings({ patch: { lastCandidateName: candidate.name } }).catch(() => undefined);
     const c = new CallController({
       client: withClipVersions(client, scenario.id, s.catalog?.origins[scenario.id]),
       scenario,
       checklists: s.catalog?.checklists ?? [],
       ...(fromStepId ? { fromStepId } : {}),
-      candidate: { name },
+      candidate,
+      ...(tryout ? { tryout: { tryoutId: tryout.tryoutId, consent: tryout.consent } } : {}),
       mic,
       patch: (p) => useStore.getState().patchCall(p),
       view: () => useStore.getState().call,

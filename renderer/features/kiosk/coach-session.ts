@@ -1,0 +1,20 @@
+import type { TryoutDayState } from '../../../core/api.js';
+import { client } from '../../client.js';
+import { useStore } from '../../store/index.js';
+
+/** After coach mode opens: the day's new state and the sessions the coach may now see. */
+export async function enterCoachMode(): Promise<void> {
+  const s = useStore.getState();
+  const day = await client.getTryoutDay({});
+  s.setTryoutDay(day);
+  s.setSessions(await client.listSessions({}));
+  s.setScreen('sessions');
+}
+
+/** Back to the candidate screens: nothing the coach looked at stays in the window. */
+export function showCandidateScreens(day: TryoutDayState): void {
+  const s = useStore.getState();
+  s.setSessions([]);
+  useStore.setState({ screen: 'home', reviewSessionId: null, previewFromStepId: null });
+  s.setTryoutDay(day);
+}

@@ -1,0 +1,151 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tryout } from '../../core/tryout/schema.js';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
+import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+
+/** Set SCREENSHOTS=docs/screenshots to refresh the README's kiosk screenshots. */
+const SHOTS = process.env.SCREENSHOTS;
+const PIN = '738194';
+const PLAYLIST = ['angry-caller', 'obvious-question'];
+const CANDIDATES = [
+  { name: 'Amara Okafor', id: 'C-101' },
+  { name: 'Lars Johansson', id: '' },
+];
+
+function manifests(dataDir: string): { candidate: { name: string; candidateId?: string }; tryoutId?: string; consent?: { version: string }; scenarioId: string; status: string }[] {
+  const root = join(dataDir, 'sessions');
+  return readdirSync(root).map((id) => JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8')) as ReturnType<typeof manifests>[number]);
+}
+
+/** One call on the kiosk: the brief, start, the customer's first caption, hang up, the call saved. */
+async function takeCall(page: Page, callNumber: number, shot?: string): Promise<void> {
+  await page.waitForSelector('[data-testid="mic-check-screen"]');
+  expect(await page.textContent('[data-testid="kiosk-progress"]')).toContain(`Call ${callNumber} of ${PLAYLIST.length}`);
+  await page.click('[data-testid="start-call"]');
+  const screen = page.locator('[data-testid="call-screen"]');
+  await expect.poll(() => screen.getAttribute('data-session-id'), { timeout: 30_000 }).not.toBe('');
+  // Captions: the customer's words are on screen while they speak.
+  await expect.poll(() => page.textContent('[data-testid="caption"] p'), { timeout: 30_000 }).not.toMatch(/^…$/);
+  if (shot) await page.screenshot({ path: shot });
+  await page.click('[data-testid="hang-up"]');
+  await page.waitForSelector('[data-testid="call-screen"][data-call-phase="ended"]', { timeout: 30_000 });
+  // A candidate sees no findings or scores, and cannot go anywhere but on.
+  expect(await page.locator('[data-testid="findings-panel"], [data-testid="try-again"], [data-testid="open-sessions"]').count()).toBe(0);
+  await page.click('[data-testid="kiosk-next"]');
+}
+
+describe('a tryout day on the kiosk', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-day-'));
+  const shotDir = SHOTS ?? join(dataDir, 'shots');
+  let shell: ShellProcess;
+  let browser: LaunchedBrowser;
+  let tryout: Tryout;
+  beforeAll(async () => {
+    mkdirSync(shotDir, { recursive: true });
+    shell = await startShellProcess({ dataDir });
+    browser = await launchChromium({ virtualMic: true });
+    await browser.page.setViewportSize({ width: 1100, height: 900 });
+    tryout = await callApi<Tryout>(shell, 'saveTryout', { name: 'Support tryout, November', date: '2026-11-24', scenarioIds: PLAYLIST, checklistIds: ['respect', 'patience'], typedStepsAllowed: false });
+    await callApi(shell, 'setCoachPin', { pin: PIN });
+    await callApi(shell, 'startTryoutDay', { tryoutId: tryout.id });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('two candidates in a row check in, consent and take both calls; the second sees nothing of the first', async () => {
+    const { page } = browser;
+    await page.goto(shell.url);
+    await page.waitForSelector('[data-testid="checkin-screen"]');
+    // Candidates get no navigation: no sessions, progress or coach screens.
+    expect(await page.locator('nav[aria-label="Main"]').count()).toBe(0);
+
+    for (const [n, who] of CANDIDATES.entries()) {
+      await page.waitForSelector('[data-testid="checkin-screen"]');
+      expect(await page.inputValue('[data-testid="checkin-name"]')).toBe('');
+      expect(await page.inputValue('[data-testid="checkin-id"]')).toBe('');
+      if (n === 1) {
+        const text = (await page.textContent('body')) ?? '';
+        expect(text).not.toContain(CANDIDATES[0]?.name);
+        expect(text).not.toContain('C-101');
+      }
+      // Keyboard only: type the name, Tab to the number, Enter submits.
+      await page.focus('[data-testid="checkin-name"]');
+      await page.keyboard.type(who.name);
+      await page.keyboard.press('Tab');
+      if (who.id) await page.keyboard.type(who.id);
+      if (n === 0) await page.screenshot({ path: join(shotDir, 'kiosk-check-in.png') });
+      await page.keyboard.press('Enter');
+
+      await page.waitForSelector('[data-testid="consent-text"]');
+      const consent = (await page.textContent('[data-testid="consent-text"]')) ?? '';
+      expect(consent).toMatch(/What we record/);
+      expect(consent).toMatch(/Who sees it/);
+      expect(consent).toMatch(/How long it is kept/);
+      if (n === 0) await page.screenshot({ path: join(shotDir, 'kiosk-consent.png') });
+      await page.focus('[data-testid="consent-accept"]');
+      await page.keyboard.press('Enter');
+
+      await takeCall(page, 1, n === 0 ? join(shotDir, 'kiosk-mid-call.png') : undefined);
+      await takeCall(page, 2);
+      await page.waitForSelector('[data-testid="kiosk-thanks"]');
+      expect(await page.textContent('[data-testid="kiosk-thanks"] h2')).toBe(`Thank you, ${who.name.split(' ')[0]}`);
+      await page.click('[data-testid="kiosk-next-candidate"]');
+    }
+    await page.waitForSelector('[data-testid="checkin-screen"]');
+
+    // Two sessions each, with the consent version and the tryout stored with them.
+    const saved = manifests(dataDir);
+    expect(saved).toHaveLength(4);
+    for (const who of CANDIDATES) {
+      const theirs = saved.filter((m) => m.candidate.name === who.name);
+      expect(theirs.map((m) => m.scenarioId).sort()).toEqual([...PLAYLIST].sort());
+      for (const m of theirs) expect(m).toMatchObject({ tryoutId: tryout.id, consent: { version: 'tryout-consent-1' }, status: 'complete' });
+    }
+    expect(saved.find((m) => m.candidate.name === 'Amara Okafor')?.candidate.candidateId).toBe('C-101');
+
+    // The kiosk page itself cannot read sessions: the back end refuses while coach mode is locked.
+    const refused = await page.evaluate(async () => {
+      const res = await fetch('/api/listSessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return res.json() as Promise<{ ok: boolean; error?: { code: string } }>;
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  }, 300_000);
+
+  it('a wrong PIN is refused and throttled; the right one opens coach mode with both candidates’ sessions', async () => {
+    const { page } = browser;
+    await page.click('[data-testid="coach-unlock-open"]');
+    const error = page.locator('[data-testid="coach-pin-error"]');
+    // Three typos are free; the fourth wrong PIN makes the next attempt wait.
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await page.fill('[data-testid="coach-pin-input"]', '000000');
+      await page.click('[data-testid="coach-pin-submit"]');
+      await page.waitForSelector(`[data-testid="coach-pin-error"][data-wrong="${attempt}"]`, { timeout: 30_000 });
+      expect(await error.textContent()).toMatch(/That PIN is not right/);
+    }
+    expect(await error.textContent()).toMatch(/Try again in \d+ s/);
+    expect(await page.isDisabled('[data-testid="coach-pin-submit"]')).toBe(true);
+    expect(await page.locator('nav[aria-label="Main"]').count()).toBe(0);
+    // The PIN is nowhere in the page or its storage.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(PIN);
+
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="coach-pin-submit"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 30_000 });
+    await page.fill('[data-testid="coach-pin-input"]', PIN);
+    await page.click('[data-testid="coach-pin-submit"]');
+    await page.waitForSelector('[data-testid="coach-mode-bar"]', { timeout: 30_000 });
+    await page.waitForSelector('nav[aria-label="Main"]');
+    const library = page.locator('main');
+    for (const who of CANDIDATES) await expect.poll(() => library.textContent(), { timeout: 10_000 }).toContain(who.name);
+
+    // Lock again: back on the check-in screen, the sessions gone from the window.
+    await page.click('[data-testid="coach-lock"]');
+    await page.waitForSelector('[data-testid="checkin-screen"]');
+    expect((await page.textContent('body')) ?? '').not.toContain(CANDIDATES[0]?.name);
+  }, 120_000);
+});
