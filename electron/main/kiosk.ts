@@ -1,7 +1,7 @@
 import { Menu, powerMonitor, powerSaveBlocker, type BrowserWindow, type WebContents } from 'electron';
 import type { CoachUnlock } from '../../core/api.js';
 import { blockedShortcut } from './policies/kiosk-shortcuts.js';
-import { closeDecision, coachRecentlyUnlocked, keepAwakeDecision, type CloseDecision, type CloseReason } from './policies/kiosk.js';
+import { clearsBrowserStorage, closeDecision, coachRecentlyUnlocked, keepAwakeDecision, type CloseDecision, type CloseReason } from './policies/kiosk.js';
 
 /** Wires the kiosk policies (policies/kiosk*.ts) into Electron; no decisions are made here. */
 
@@ -10,10 +10,14 @@ export interface KioskDeps {
   recordingSessionIds(): string[];
   /** Finishes open recordings cleanly before a close (trainer service). */
   finishRecordings(): Promise<string[]>;
+  /** True while a tryout day is on (trainer service): the screen is kept awake. */
+  tryoutDayOn(): boolean;
+  /** Clears the window's browser storage and HTTP cache (after candidate data was deleted). */
+  clearBrowserStorage(): Promise<void>;
 }
 
 export interface Kiosk {
-  /** Wraps the service's dispatch to note successful coach unlocks (a coach may then close the kiosk). */
+  /** Wraps the service's dispatch: notes coach unlocks (a coach may then close the kiosk), clears storage after deletions. */
   trackCoachUnlock(dispatch: (method: string, input: unknown) => Promise<unknown>): (method: string, input: unknown) => Promise<unknown>;
   /** What a close for `reason` should do now. */
   decide(reason: CloseReason): CloseDecision;
@@ -39,7 +43,7 @@ export function startKiosk(deps: KioskDeps): Kiosk {
   });
 
   const updateKeepAwake = () => {
-    const want = keepAwakeDecision({ kiosk: deps.kiosk, recordingCount: deps.recordingSessionIds().length });
+    const want = keepAwakeDecision({ kiosk: deps.kiosk, recordingCount: deps.recordingSessionIds().length, tryoutDayOn: deps.tryoutDayOn() });
     if (want === 'prevent-display-sleep' && blockerId === null) blockerId = powerSaveBlocker.start('prevent-display-sleep');
     if (want === 'allow-sleep' && blockerId !== null) {
       powerSaveBlocker.stop(blockerId);
@@ -68,6 +72,9 @@ export function startKiosk(deps: KioskDeps): Kiosk {
     trackCoachUnlock: (dispatch) => async (method, input) => {
       const result = await dispatch(method, input);
       if (method === 'unlockCoach' && (result as CoachUnlock).ok) lastCoachUnlockAt = Date.now();
+      if (clearsBrowserStorage(method)) {
+        await deps.clearBrowserStorage().catch((error: unknown) => console.error(`Tryout: browser storage could not be cleared: ${error instanceof Error ? error.message : String(error)}`));
+      }
       return result;
     },
     decide,

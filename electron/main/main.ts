@@ -53,7 +53,16 @@ function start(): void {
   });
   service = trainer;
   for (const id of trainer.recoveredAtStartup) console.log(`recovered session ${id}`);
-  kiosk = startKiosk({ kiosk: kioskMode, recordingSessionIds: trainer.recordingSessionIds, finishRecordings: trainer.finishRecordings });
+  kiosk = startKiosk({
+    kiosk: kioskMode,
+    recordingSessionIds: trainer.recordingSessionIds,
+    finishRecordings: trainer.finishRecordings,
+    tryoutDayOn: trainer.tryoutDayOn,
+    clearBrowserStorage: async () => {
+      await session.defaultSession.clearStorageData();
+      await session.defaultSession.clearCache();
+    },
+  });
 
   registerIpcHandlers(ipcMain, { dispatch: kiosk.trackCoachUnlock(trainer.dispatch), settings });
 

@@ -66,6 +66,8 @@ export interface TrainerService {
   resolveMedia(path: string): string | null;
   /** Sessions being recorded now (the kiosk's close and keep-awake decisions use them). */
   recordingSessionIds(): string[];
+  /** True while a tryout day is on (the kiosk keeps the screen awake). */
+  tryoutDayOn(): boolean;
   /** Finishes every open recording cleanly (WAV header, manifest 'complete'); returns their ids. */
   finishRecordings(): Promise<string[]>;
   /** Waits for pending writes and closes open session files. */
@@ -247,6 +249,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     dispatch,
     resolveMedia: (path) => (day.mediaAllowed(path) ? resolveMediaPath(dataDir, roots, path) : null),
     recordingSessionIds: () => store.recordingIds(),
+    tryoutDayOn: () => day.tryoutId() !== null,
     finishRecordings: async () => {
       const ids = store.recordingIds();
       await Promise.all(ids.map((id) => store.finish(id).then((manifest) => sessionIndex.refresh(manifest.id))));

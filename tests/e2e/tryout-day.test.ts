@@ -21,6 +21,21 @@ function manifests(dataDir: string): { candidate: { name: string; candidateId?: 
   return readdirSync(root).map((id) => JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8')) as ReturnType<typeof manifests>[number]);
 }
 
+/** Files under `root` whose bytes hold any of `needles` (UTF-8 or UTF-16LE), relative paths. */
+function filesContaining(root: string, needles: readonly string[]): string[] {
+  const patterns = needles.flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
+  const hits: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && patterns.some((p) => readFileSync(path).includes(p))) hits.push(path.slice(root.length + 1));
+    }
+  };
+  walk(root);
+  return hits;
+}
+
 /** One call on the kiosk: the brief, start, the customer's first caption, hang up, the call saved. */
 async function takeCall(page: Page, callNumber: number, shot?: string): Promise<void> {
   await page.waitForSelector('[data-testid="mic-check-screen"]');
@@ -147,5 +162,28 @@ describe('a tryout day on the kiosk', () => {
     await page.click('[data-testid="coach-lock"]');
     await page.waitForSelector('[data-testid="checkin-screen"]');
     expect((await page.textContent('body')) ?? '').not.toContain(CANDIDATES[0]?.name);
+  }, 120_000);
+
+  it('the coach deletes one candidate on request: no file in the data folder holds their name any more; then ends the day', async () => {
+    const { page } = browser;
+    await page.click('[data-testid="coach-unlock-open"]');
+    await page.fill('[data-testid="coach-pin-input"]', PIN);
+    await page.click('[data-testid="coach-pin-submit"]');
+    await page.waitForSelector('[data-testid="coach-mode-bar"]', { timeout: 30_000 });
+    await page.click('[data-testid="nav-coach"]');
+    await page.fill('[data-testid="privacy-candidate-name"]', 'amara okafor');
+    await page.click('[data-testid="privacy-delete"]');
+    await page.click('[data-testid="privacy-delete"]');
+    await expect.poll(() => page.textContent('[data-testid="privacy-status"]'), { timeout: 30_000 }).toMatch(/^Deleted 2 sessions of “amara okafor”/);
+
+    const holding = filesContaining(dataDir, ['Amara', 'amara', 'C-101']);
+    expect(holding).toEqual([]);
+    expect(filesContaining(dataDir, ['Lars Johansson']).length).toBeGreaterThan(0);
+    expect(manifests(dataDir).map((m) => m.candidate.name)).toEqual(['Lars Johansson', 'Lars Johansson']);
+
+    await page.click('[data-testid="end-tryout-day"]');
+    await page.click('[data-testid="end-tryout-day-confirm"]');
+    await page.waitForSelector('[data-testid="coach-mode-bar"]', { state: 'detached' });
+    expect(await callApi(shell, 'getTryoutDay', {})).toMatchObject({ tryout: null, coachUnlocked: true });
   }, 120_000);
 });

@@ -57,11 +57,21 @@ export function coachRecentlyUnlocked(lastUnlockAt: number | null, now: number):
   return lastUnlockAt !== null && now - lastUnlockAt >= 0 && now - lastUnlockAt < COACH_UNLOCK_CLOSE_WINDOW_MS;
 }
 
-/** The screen stays on for the whole of a kiosk day, and during any recording elsewhere. */
+/** The screen stays on for the whole of a kiosk or tryout day, and during any recording elsewhere. */
 export type KeepAwake = 'prevent-display-sleep' | 'allow-sleep';
 
-export function keepAwakeDecision(query: { readonly kiosk: boolean; readonly recordingCount: number }): KeepAwake {
-  return query.kiosk || query.recordingCount > 0 ? 'prevent-display-sleep' : 'allow-sleep';
+export function keepAwakeDecision(query: { readonly kiosk: boolean; readonly recordingCount: number; readonly tryoutDayOn?: boolean }): KeepAwake {
+  return query.kiosk || query.tryoutDayOn === true || query.recordingCount > 0 ? 'prevent-display-sleep' : 'allow-sleep';
+}
+
+/**
+ * Calls after which the window's browser storage and HTTP cache are cleared: candidate data was
+ * deleted (or a day ended), and no copy of a recording or name may linger in Chromium's caches.
+ */
+const STORAGE_CLEARING_METHODS: ReadonlySet<string> = new Set(['deleteCandidateData', 'runRetentionSweep', 'endTryoutDay']);
+
+export function clearsBrowserStorage(method: string): boolean {
+  return STORAGE_CLEARING_METHODS.has(method);
 }
 
 /** At start: a second copy of the app hands over to the first and quits. */

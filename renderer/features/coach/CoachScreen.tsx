@@ -2,8 +2,10 @@ import { isCustomerLineStep } from '../../../core/scenario/library.js';
 import { LaptopSettings } from './LaptopSettings.js';
 import { LineRow } from './LineRow.js';
 import { PackPanel } from './PackPanel.js';
+import { PrivacyPanel } from './PrivacyPanel.js';
 import { ReplaceDialog } from './ReplaceDialog.js';
 import { stepSummary } from './step-summary.js';
+import { TryoutsPanel } from './TryoutsPanel.js';
 import { useCoach } from './use-coach.js';
 
 /**
@@ -85,7 +87,9 @@ export function CoachScreen() {
         onExport={() => scenario && void c.packs.exportPack(scenario.id)}
         onImport={(file) => void c.packs.importFile(file)}
       />
+      <TryoutsPanel />
       <LaptopSettings />
+      <PrivacyPanel />
       {c.packs.view.conflict && (
         <ReplaceDialog conflict={c.packs.view.conflict} onReplace={() => void c.packs.confirmReplace()} onCancel={c.packs.cancelReplace} />
       )}

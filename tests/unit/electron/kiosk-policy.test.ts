@@ -4,6 +4,7 @@ import {
   COACH_UNLOCK_CLOSE_WINDOW_MS,
   coachRecentlyUnlocked,
   keepAwakeDecision,
+  clearsBrowserStorage,
   kioskModeRequested,
   kioskWindowFlags,
   secondInstanceAction,
@@ -67,6 +68,12 @@ describe('kiosk start-up, window and keep-awake', () => {
     expect(keepAwakeDecision({ kiosk: true, recordingCount: 0 })).toBe('prevent-display-sleep');
     expect(keepAwakeDecision({ kiosk: false, recordingCount: 1 })).toBe('prevent-display-sleep');
     expect(keepAwakeDecision({ kiosk: false, recordingCount: 0 })).toBe('allow-sleep');
+    expect(keepAwakeDecision({ kiosk: false, recordingCount: 0, tryoutDayOn: true })).toBe('prevent-display-sleep');
+  });
+
+  it('clears the browser storage after candidate data is deleted or a day ends, not after other calls', () => {
+    for (const method of ['deleteCandidateData', 'runRetentionSweep', 'endTryoutDay']) expect(clearsBrowserStorage(method)).toBe(true);
+    for (const method of ['listSessions', 'startSession', 'unlockCoach', 'saveReview']) expect(clearsBrowserStorage(method)).toBe(false);
   });
 
   it('runs one instance: a second one quits and brings the first window back', () => {
