@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tryout } from '../../core/tryout/schema.js';
+import { TryoutSchema, type Tryout } from '../../core/tryout/schema.js';
+import { axeViolations, formatViolations } from '../support/axe.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
 
@@ -36,21 +37,45 @@ function filesContaining(root: string, needles: readonly string[]): string[] {
   return hits;
 }
 
+/** No axe-core WCAG 2.1 A/AA violations on the screen showing now (only the first candidate's screens are checked). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
+}
+
+/** Keyboard only: Tab (at most 20 times) until the control has focus, then Enter presses it. */
+async function pressWithKeyboard(page: Page, testId: string): Promise<void> {
+  await pressTabUntil(page, testId);
+  await page.keyboard.press('Enter');
+}
+
+async function pressTabUntil(page: Page, testId: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${testId} cannot be reached with the Tab key`);
+}
+
 /** One call on the kiosk: the brief, start, the customer's first caption, hang up, the call saved. */
 async function takeCall(page: Page, callNumber: number, shot?: string): Promise<void> {
   await page.waitForSelector('[data-testid="mic-check-screen"]');
   expect(await page.textContent('[data-testid="kiosk-progress"]')).toContain(`Call ${callNumber} of ${PLAYLIST.length}`);
-  await page.click('[data-testid="start-call"]');
+  if (shot) await expectAccessible(page, 'brief');
+  await pressWithKeyboard(page, 'start-call');
   const screen = page.locator('[data-testid="call-screen"]');
   await expect.poll(() => screen.getAttribute('data-session-id'), { timeout: 30_000 }).not.toBe('');
   // Captions: the customer's words are on screen while they speak.
   await expect.poll(() => page.textContent('[data-testid="caption"] p'), { timeout: 30_000 }).not.toMatch(/^…$/);
-  if (shot) await page.screenshot({ path: shot });
-  await page.click('[data-testid="hang-up"]');
+  if (shot) {
+    await page.screenshot({ path: shot });
+    await expectAccessible(page, 'call');
+  }
+  await pressWithKeyboard(page, 'hang-up');
   await page.waitForSelector('[data-testid="call-screen"][data-call-phase="ended"]', { timeout: 30_000 });
   // A candidate sees no findings or scores, and cannot go anywhere but on.
   expect(await page.locator('[data-testid="findings-panel"], [data-testid="try-again"], [data-testid="open-sessions"]').count()).toBe(0);
-  await page.click('[data-testid="kiosk-next"]');
+  await pressWithKeyboard(page, 'kiosk-next');
 }
 
 describe('a tryout day on the kiosk', () => {
@@ -58,15 +83,12 @@ describe('a tryout day on the kiosk', () => {
   const shotDir = SHOTS ?? join(dataDir, 'shots');
   let shell: ShellProcess;
   let browser: LaunchedBrowser;
-  let tryout: Tryout;
+  let tryout: Tryout | undefined;
   beforeAll(async () => {
     mkdirSync(shotDir, { recursive: true });
     shell = await startShellProcess({ dataDir });
     browser = await launchChromium({ virtualMic: true });
     await browser.page.setViewportSize({ width: 1100, height: 900 });
-    tryout = await callApi<Tryout>(shell, 'saveTryout', { name: 'Support tryout, November', date: '2026-11-24', scenarioIds: PLAYLIST, checklistIds: ['respect', 'patience'], typedStepsAllowed: false });
-    await callApi(shell, 'setCoachPin', { pin: PIN });
-    await callApi(shell, 'startTryoutDay', { tryoutId: tryout.id });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -74,9 +96,40 @@ describe('a tryout day on the kiosk', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('two candidates in a row check in, consent and take both calls; the second sees nothing of the first', async () => {
+  it('a coach sets up a two-scenario, spoken-only tryout, sets the PIN and starts the day', async () => {
     const { page } = browser;
     await page.goto(shell.url);
+    await page.waitForSelector('body[data-app-state="ready"]');
+    await page.click('[data-testid="nav-coach"]');
+    await page.click('[data-testid="tryout-new"]');
+    await page.fill('[data-testid="tryout-name"]', 'Support tryout, November');
+    await page.fill('[data-testid="tryout-date"]', '2026-11-24');
+    for (const id of PLAYLIST) {
+      await page.selectOption('[data-testid="tryout-add-scenario"]', id);
+      await page.click('[data-testid="tryout-add"]');
+    }
+    await page.uncheck('[data-testid="tryout-typed-allowed"]');
+    await expectAccessible(page, 'tryout setup');
+    await page.click('[data-testid="tryout-save"]');
+    const row = page.locator('[data-testid="tryout-row"]');
+    await row.waitFor();
+    const tryoutId = (await row.getAttribute('data-tryout-id')) ?? '';
+    tryout = TryoutSchema.parse(JSON.parse(readFileSync(join(dataDir, 'tryouts', `${tryoutId}.json`), 'utf8')));
+    expect(tryout).toMatchObject({ name: 'Support tryout, November', date: '2026-11-24', scenarioIds: PLAYLIST, checklistIds: ['respect', 'patience'], typedStepsAllowed: false });
+
+    await page.fill('[data-testid="pin-new"]', PIN);
+    await page.fill('[data-testid="pin-confirm"]', PIN);
+    await page.click('[data-testid="pin-save"]');
+    await expect.poll(() => page.isEnabled('[data-testid="tryout-start-day"]'), { timeout: 30_000 }).toBe(true);
+    await page.click('[data-testid="tryout-start-day"]');
+    // The window turns into the kiosk at once.
+    await page.waitForSelector('[data-testid="checkin-screen"]');
+  }, 120_000);
+
+  it('two candidates in a row check in, consent and take both calls; the second sees nothing of the first', async () => {
+    const { page } = browser;
+    // A reload (or a restart) comes back to the kiosk, not to the coach screens.
+    await page.reload();
     await page.waitForSelector('[data-testid="checkin-screen"]');
     // Candidates get no navigation: no sessions, progress or coach screens.
     expect(await page.locator('nav[aria-label="Main"]').count()).toBe(0);
@@ -90,12 +143,15 @@ describe('a tryout day on the kiosk', () => {
         expect(text).not.toContain(CANDIDATES[0]?.name);
         expect(text).not.toContain('C-101');
       }
-      // Keyboard only: type the name, Tab to the number, Enter submits.
-      await page.focus('[data-testid="checkin-name"]');
+      // Keyboard only: Tab to the name, type it, Tab to the number, Enter submits.
+      await pressTabUntil(page, 'checkin-name');
       await page.keyboard.type(who.name);
       await page.keyboard.press('Tab');
       if (who.id) await page.keyboard.type(who.id);
-      if (n === 0) await page.screenshot({ path: join(shotDir, 'kiosk-check-in.png') });
+      if (n === 0) {
+        await page.screenshot({ path: join(shotDir, 'kiosk-check-in.png') });
+        await expectAccessible(page, 'check-in');
+      }
       await page.keyboard.press('Enter');
 
       await page.waitForSelector('[data-testid="consent-text"]');
@@ -103,15 +159,18 @@ describe('a tryout day on the kiosk', () => {
       expect(consent).toMatch(/What we record/);
       expect(consent).toMatch(/Who sees it/);
       expect(consent).toMatch(/How long it is kept/);
-      if (n === 0) await page.screenshot({ path: join(shotDir, 'kiosk-consent.png') });
-      await page.focus('[data-testid="consent-accept"]');
-      await page.keyboard.press('Enter');
+      if (n === 0) {
+        await page.screenshot({ path: join(shotDir, 'kiosk-consent.png') });
+        await expectAccessible(page, 'consent');
+      }
+      await pressWithKeyboard(page, 'consent-accept');
 
       await takeCall(page, 1, n === 0 ? join(shotDir, 'kiosk-mid-call.png') : undefined);
       await takeCall(page, 2);
       await page.waitForSelector('[data-testid="kiosk-thanks"]');
       expect(await page.textContent('[data-testid="kiosk-thanks"] h2')).toBe(`Thank you, ${who.name.split(' ')[0]}`);
-      await page.click('[data-testid="kiosk-next-candidate"]');
+      if (n === 0) await expectAccessible(page, 'thanks');
+      await pressWithKeyboard(page, 'kiosk-next-candidate');
     }
     await page.waitForSelector('[data-testid="checkin-screen"]');
 
@@ -121,7 +180,7 @@ describe('a tryout day on the kiosk', () => {
     for (const who of CANDIDATES) {
       const theirs = saved.filter((m) => m.candidate.name === who.name);
       expect(theirs.map((m) => m.scenarioId).sort()).toEqual([...PLAYLIST].sort());
-      for (const m of theirs) expect(m).toMatchObject({ tryoutId: tryout.id, consent: { version: 'tryout-consent-1' }, status: 'complete' });
+      for (const m of theirs) expect(m).toMatchObject({ tryoutId: tryout?.id, consent: { version: 'tryout-consent-1' }, status: 'complete' });
     }
     expect(saved.find((m) => m.candidate.name === 'Amara Okafor')?.candidate.candidateId).toBe('C-101');
 
@@ -145,6 +204,7 @@ describe('a tryout day on the kiosk', () => {
       expect(await error.textContent()).toMatch(/That PIN is not right/);
     }
     expect(await error.textContent()).toMatch(/Try again in \d+ s/);
+    await expectAccessible(page, 'coach PIN dialog');
     expect(await page.isDisabled('[data-testid="coach-pin-submit"]')).toBe(true);
     expect(await page.locator('nav[aria-label="Main"]').count()).toBe(0);
     // The PIN is nowhere in the page or its storage.
