@@ -170,3 +170,18 @@ describe('analysis of the long hold', () => {
     expect(finding(bad, 'writing', 'spelling').evidence[0]?.quote).toContain('Custmer');
   });
 });
+
+describe('the checklists in force', () => {
+  it('are a tryout’s own list when the session has one, else the scenario’s', () => {
+    const { built, texts } = notListening(['I am listening', 'Of course', 'Sure, again', 'No problem'], [0, 0, 0, 0], [0.5, 0.5, 0.5, 0.5]);
+    const scenario = fixtureScenario('not-listening');
+    const audio = { sampleRate: RATE, customer: built.customer, trainee: built.trainee };
+    const base = { sessionId: 'test-session-1', scenario, events: built.events, audio, transcripts: [], checklists, isWord: null, transcriber: { engine: 'test' } };
+    expect(Object.keys(texts)).toContain('answer');
+    const byScenario = analyzeSession(base);
+    expect(byScenario.checklists).toEqual(scenario.checklists.length > 0 ? scenario.checklists : ['respect', 'patience']);
+    const inForce = analyzeSession({ ...base, checklistsInForce: ['respect'] });
+    expect(inForce.checklists).toEqual(['respect']);
+    expect(new Set(inForce.findings.map((f) => f.checklist))).toEqual(new Set(['respect']));
+  });
+});
