@@ -218,6 +218,15 @@ describe('a tryout day on the kiosk', () => {
     const library = page.locator('main');
     for (const who of CANDIDATES) await expect.poll(() => library.textContent(), { timeout: 10_000 }).toContain(who.name);
 
+    // A candidate's call opens for review with its findings, judged on the tryout's checklists only.
+    const larsCall = readdirSync(join(dataDir, 'sessions')).find((id) => readFileSync(join(dataDir, 'sessions', id, 'manifest.json'), 'utf8').includes('Lars Johansson'));
+    await page.locator(`[data-testid="session-row-${larsCall ?? ''}"] button`).first().click();
+    await page.click('[data-testid="run-checks"]');
+    await page.waitForSelector('[data-testid="findings-panel"][data-state="done"]', { timeout: 90_000 });
+    const shown = await page.locator('[data-testid="checklist"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-checklist')));
+    expect(shown.sort()).toEqual(['patience', 'respect']);
+    await page.click('[data-testid="nav-sessions"]');
+
     // Lock again: back on the check-in screen, the sessions gone from the window.
     await page.click('[data-testid="coach-lock"]');
     await page.waitForSelector('[data-testid="checkin-screen"]');
