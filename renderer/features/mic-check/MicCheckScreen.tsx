@@ -12,7 +12,7 @@ export interface MicCheckProps {
   readonly onBack?: (() => void) | null;
   /** Opens the call; the call screen by default. */
   readonly onStart?: () => void;
-  /** False on a locked kiosk: the microphone is chosen by the coach (a setting candidates cannot change). */
+  /** False on a locked kiosk: the microphone is the coach's to choose or fix (no device list, no call without it). */
   readonly canChooseDevice?: boolean;
   /** The start button's label. */
   readonly startLabel?: string;
@@ -83,11 +83,12 @@ export function MicCheckScreen(props: MicCheckProps = {}) {
         <button type="button" className="primary" data-testid="start-call" disabled={mic.status === 'opening' || mic.status === 'error'} onClick={() => start(true)}>
           {props.startLabel ?? 'Start the call'}
         </button>
-        {mic.status === 'error' && (
+        {mic.status === 'error' && props.canChooseDevice !== false && (
           <button type="button" data-testid="start-without-mic" onClick={() => start(false)}>
             Start without a microphone (typed answers only)
           </button>
         )}
+        {mic.status === 'error' && props.canChooseDevice === false && <p className="banner warn">Please tell the coach that the microphone is not working.</p>}
       </div>
     </section>
   );
