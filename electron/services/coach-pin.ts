@@ -26,7 +26,7 @@ export interface ScryptParams {
 
 /**
  * OWASP Password Storage Cheat Sheet (scrypt): N=2^17, r=8, p=1, a 64-byte key; 128 MiB of
- * memory (maxmem is set to twice that) and about 1.6 s per check on the 2-core build machine.
+ * memory (maxmem is set to twice that) and about 0.5 s per check on the 2-core build machine.
  * Stored with each hash, so raising them later still verifies old hashes.
  */
 export const OWASP_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1, keyLength: 64 };

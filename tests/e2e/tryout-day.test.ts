@@ -240,6 +240,9 @@ describe('a tryout day on the kiosk', () => {
     await page.click('[data-testid="coach-pin-submit"]');
     await page.waitForSelector('[data-testid="coach-mode-bar"]', { timeout: 30_000 });
     await page.click('[data-testid="nav-coach"]');
+    // The day's tryout is marked, and no second day can start over it.
+    expect(await page.textContent(`[data-testid="tryout-row"][data-tryout-id="${tryout?.id ?? ''}"] [data-testid="tryout-day-on"]`)).toBe('Tryout day on');
+    expect(await page.isDisabled('[data-testid="tryout-start-day"]')).toBe(true);
     await page.fill('[data-testid="privacy-candidate-name"]', 'amara okafor');
     await page.click('[data-testid="privacy-delete"]');
     await page.click('[data-testid="privacy-delete"]');

@@ -26,10 +26,18 @@ function TryoutRow({ tryout: t, view, titles, onEdit, onExport, onDelete, onStar
   const pinSet = view.pin?.set === true;
   const exported = view.exported?.tryoutId === t.id ? view.exported.file : null;
   const hintId = `tryout-start-hint-${t.id}`;
+  // While a day is on (coach mode unlocked), its tryout is marked and no other day can start.
+  const dayTryoutId = useStore((s) => s.tryoutDay?.tryout?.id ?? null);
+  const dayOn = dayTryoutId !== null;
   return (
     <li className="tryout-row" data-testid="tryout-row" data-tryout-id={t.id}>
       <h4 className="tryout-row-title">
         {t.name} <span className="muted small">{t.date}</span>
+        {dayTryoutId === t.id && (
+          <span className="chip" data-testid="tryout-day-on">
+            Tryout day on
+          </span>
+        )}
       </h4>
       <ol className="tryout-row-playlist" aria-label={`Playlist of ${t.name}`}>
         {t.scenarioIds.map((id) => (
@@ -49,12 +57,14 @@ function TryoutRow({ tryout: t, view, titles, onEdit, onExport, onDelete, onStar
         <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={view.busy || confirming} aria-label={`Delete ${t.name}`} data-testid="tryout-delete">
           Delete
         </button>
-        <button type="button" className="primary" onClick={onStart} disabled={view.busy || !pinSet} aria-describedby={hintId} data-testid="tryout-start-day">
+        <button type="button" className="primary" onClick={onStart} disabled={view.busy || !pinSet || dayOn} aria-describedby={hintId} data-testid="tryout-start-day">
           Start tryout day on this laptop
         </button>
       </div>
       <p id={hintId} className="small muted">
-        {pinSet
+        {dayOn
+          ? 'A tryout day is on: end it (in the bar at the top) before starting another.'
+          : pinSet
           ? 'The laptop then shows only the candidate screens for this tryout; coach mode needs the PIN.'
           : 'Set a coach PIN below first: during a tryout day, coach mode is behind it.'}
       </p>
