@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,13 @@ import type { TryoutDayState } from '../../core/api.js';
 import type { Tryout } from '../../core/tryout/schema.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+
+/** Set SCREENSHOTS=docs/screenshots to refresh the README's tryout set-up screenshot. */
+function shotPath(name: string, dataDir: string): string {
+  const dir = process.env.SCREENSHOTS ?? join(dataDir, 'shots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 const sel = (id: string) => `[data-testid="${id}"]`;
 const PIN = '482913';
@@ -55,7 +62,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     // Focus follows the moved scenario, so a keyboard user can keep moving it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move The written reply down');
     await page.check(sel('tryout-checklist-writing'));
-    await page.locator(sel('tryouts-panel')).screenshot({ path: '/tmp/tryout-form.png' });
+    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-form.png', dataDir) });
 
     // Spoken only with a typed scenario: warned, and the back end's refusal shows verbatim.
     await page.uncheck(sel('tryout-typed-allowed'));
@@ -149,7 +156,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     expect(await page.inputValue(sel('pin-current'))).toBe('');
     expect(readFileSync(join(dataDir, 'coach-pin.json'), 'utf8')).toContain((JSON.parse(pinFile) as { hash: { hash: string } }).hash.hash);
 
-    await page.locator(sel('tryouts-panel')).screenshot({ path: '/tmp/tryout-setup.png' });
+    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-setup.png', dataDir) });
 
     // Start the day: the back end holds it, and coach-only methods are now locked.
     expect(await page.isDisabled(sel('tryout-start-day'))).toBe(false);
