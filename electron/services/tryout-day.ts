@@ -69,9 +69,10 @@ export class TryoutDay {
   /** Throws 'unauthorized' when `method` needs coach mode now; a coach-only call keeps coach mode open. */
   check(method: ApiMethod): void {
     const now = this.now();
-    const refusal = coachGate(method, this.gateState(), now);
+    const gate = this.gateState();
+    const refusal = coachGate(method, gate, now);
     if (refusal !== null) throw new TryoutError('unauthorized', refusal);
-    if (this.day !== null && coachUnlocked(this.gateState(), now) && method !== 'lockCoach' && method !== 'getTryoutDay') {
+    if (this.day !== null && coachUnlocked(gate, now) && method !== 'lockCoach' && method !== 'getTryoutDay') {
       this.unlockedUntil = now + COACH_IDLE_LOCK_MS;
     }
   }
@@ -103,12 +104,10 @@ export class TryoutDay {
 
   async state(): Promise<TryoutDayState> {
     const pin = await this.opts.coachPin.status();
-    const now = this.now();
-    const gate = this.gateState();
-    const unlocked = gate.dayTryoutId === null || coachUnlocked(gate, now);
-    const until = this.day !== null && unlocked && this.unlockedUntil !== null ? new Date(this.unlockedUntil).toISOString() : null;
     if (this.day === null) return { tryout: null, startedAt: null, coachUnlocked: true, coachUnlockedUntil: null, pin };
     const day = this.day;
+    const unlocked = coachUnlocked(this.gateState(), this.now());
+    const until = unlocked && this.unlockedUntil !== null ? new Date(this.unlockedUntil).toISOString() : null;
     const tryout = await this.opts.tryouts.get(day.tryoutId).catch((error: unknown) => {
       this.opts.log(`tryout day: its tryout cannot be read (${error instanceof Error ? error.message : String(error)})`);
       return null;

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser, type Page } from '../../scripts/rehearse/chromium.js';
-import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
-import { axeViolations, formatViolations, type AxeCheckOptions } from '../support/axe.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../scripts/rehearse/chromium.js';
+import { callApi } from '../../scripts/rehearse/shell-process.js';
+import { appUnderTest } from '../support/app-under-test.js';
+import { expectAccessible, type AxeCheckOptions } from '../support/axe.js';
 import { contrastRatio, focusedLook } from '../support/contrast.js';
 import { writeThreeAttempts } from '../support/practice-sessions.js';
 
@@ -13,43 +13,30 @@ const TRAINEE = 'Nia Patel';
 const SHOTS = process.env.A11Y_SHOTS;
 
 /** Every WCAG 2.1 A/AA rule axe knows must pass on the page as it is now. */
-async function expectAccessible(page: Page, screen: string, opts?: AxeCheckOptions): Promise<void> {
+async function checkScreen(page: Page, screen: string, opts?: AxeCheckOptions): Promise<void> {
   if (SHOTS) {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${screen}.png`), fullPage: true });
   }
-  const violations = await axeViolations(page, opts);
-  expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
+  await expectAccessible(page, screen, opts);
 }
 
 describe('the screens a trainee uses pass axe-core WCAG 2.1 A/AA checks', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-a11y-'));
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    // Past attempts, so the Progress screen shows its chart and table rather than an empty note.
-    writeThreeAttempts(dataDir, TRAINEE, 'not-listening', 'The interviewer who is not listening');
-    shell = await startShellProcess({ dataDir });
-    await callApi(shell, 'updateSettings', { patch: { lastCandidateName: TRAINEE } });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  // Past attempts, so the Progress screen shows its chart and table rather than an empty note.
+  const app = appUnderTest('a11y', { prepare: (dir) => writeThreeAttempts(dir, TRAINEE, 'not-listening', 'The interviewer who is not listening') });
+  beforeAll(() => callApi(app.shell, 'updateSettings', { patch: { lastCandidateName: TRAINEE } }));
 
   it('Scenarios (home)', async () => {
-    const { page } = browser;
-    await page.goto(shell.url);
+    const { page } = app.browser;
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.fill('[data-testid="candidate-name"]', TRAINEE);
     await page.click('[data-testid="scenario-long-hold"]');
-    await expectAccessible(page, 'home');
+    await checkScreen(page, 'home');
   });
 
   it('the keyboard focus ring and a text field\'s edge stand out at 3:1 (WCAG 1.4.11, which axe does not measure)', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.focus('[data-testid="candidate-name"]');
     const field = await focusedLook(page);
     expect(field.outlineStyle).not.toBe('none');
@@ -67,69 +54,58 @@ describe('the screens a trainee uses pass axe-core WCAG 2.1 A/AA checks', () => 
   });
 
   it('microphone check', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="continue"]');
     // Chromium's fake microphone opens: the device list and the level meter are on screen.
     await page.waitForSelector('[data-testid="level-meter"]');
-    await expectAccessible(page, 'mic-check');
+    await checkScreen(page, 'mic-check');
   });
 
   it('the call screen during a call', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="start-call"]');
     const screen = page.locator('[data-testid="call-screen"]');
     await expect.poll(() => screen.getAttribute('data-session-id'), { timeout: 30_000 }).not.toBe('');
     await page.waitForSelector('[data-testid="hang-up"]');
-    await expectAccessible(page, 'call-live');
+    await checkScreen(page, 'call-live');
     // The customer's first line ends and it is the trainee's turn: the listen panel is shown.
     await page.waitForSelector('[data-testid="call-screen"][data-call-phase="listening"]', { timeout: 30_000 });
-    await expectAccessible(page, 'call-listening');
+    await checkScreen(page, 'call-listening');
   });
 
   it("the call's end screen, with its findings", async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="hang-up"]');
     await page.waitForSelector('[data-testid="call-screen"][data-call-phase="ended"]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid="findings-panel"][data-state="done"]', { timeout: 90_000 });
-    await expectAccessible(page, 'call-ended');
+    await checkScreen(page, 'call-ended');
   });
 
   it('Progress, with a chart and a table of attempts', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="open-progress"]');
     await page.selectOption('[data-testid="progress-scenario"]', 'not-listening');
     await page.waitForSelector('[data-testid="progress-attempt"]');
-    await expectAccessible(page, 'progress');
+    await checkScreen(page, 'progress');
   });
 });
 
 describe('without a microphone: the microphone error and a typed answer pass the same checks', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-a11y-nomic-'));
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium({ denyMic: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appUnderTest('a11y-nomic', { launch: { denyMic: true } });
 
   it('the refused microphone, then the written reply', async () => {
-    const { page } = browser;
-    await page.goto(shell.url);
+    const { page } = app.browser;
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.fill('[data-testid="candidate-name"]', TRAINEE);
     await page.click('[data-testid="scenario-written-reply"]');
     await page.click('[data-testid="continue"]');
     await page.waitForSelector('[data-testid="mic-error"]');
-    await expectAccessible(page, 'mic-refused');
+    await checkScreen(page, 'mic-refused');
 
     await page.click('[data-testid="start-without-mic"]');
     await page.waitForSelector('[data-testid="call-screen"][data-call-phase="typing"]', { timeout: 30_000 });
     await page.fill('[data-testid="typed-answer"]', 'I am so sorry, Daniel.');
-    await expectAccessible(page, 'call-typing');
+    await checkScreen(page, 'call-typing');
   });
 });

@@ -1,28 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
-import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from '../support/app-under-test.js';
 
 describe("a coach sets this laptop's speech engine and retention on the Coach screen", () => {
-  let dataDir: string;
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tryout-settings-'));
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await shell.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appUnderTest('settings');
 
   it('refuses a bad number of days with a plain message, saves good values to disk, and shows them after a reload', async () => {
-    const { page } = browser;
-    await page.goto(shell.url);
+    const { page } = app.browser;
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-coach"]');
     await page.selectOption('[data-testid="setting-speech-engine"]', 'pocketsphinx');
@@ -34,7 +20,7 @@ describe("a coach sets this laptop's speech engine and retention on the Coach sc
     await page.fill('[data-testid="setting-whisper-model"]', 'models/ggml-base.en.bin');
     await page.click('[data-testid="save-settings"]');
     await page.waitForSelector('[data-testid="settings-status"]:has-text("Saved.")');
-    const onDisk = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(onDisk).toMatchObject({ speechEngine: 'pocketsphinx', retentionDays: 30, whisperModel: 'models/ggml-base.en.bin' });
 
     await page.reload();
@@ -48,6 +34,6 @@ describe("a coach sets this laptop's speech engine and retention on the Coach sc
     await page.fill('[data-testid="setting-whisper-model"]', '');
     await page.click('[data-testid="save-settings"]');
     await page.waitForSelector('[data-testid="settings-status"]:has-text("Saved.")');
-    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ retentionDays: null, whisperModel: null });
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ retentionDays: null, whisperModel: null });
   });
 });

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
-import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../scripts/rehearse/shell-process.js';
+import { appUnderTest } from '../support/app-under-test.js';
 import { finding, PRACTICE_ITEMS, writePracticeSession, writeThreeAttempts } from '../support/practice-sessions.js';
 
 const NEW_HIRE = 'Nia Patel';
@@ -11,29 +10,21 @@ const NEW_HIRE = 'Nia Patel';
 const SHOTS = process.env.SCREENSHOTS;
 
 describe('a new hire sees their practice progress', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-practice-'));
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
-  let ids: string[];
-  beforeAll(async () => {
+  let ids: string[] = [];
+  const app = appUnderTest('practice', {
     // Three finished, analysed attempts at one scenario, plus someone else's that must not show.
-    ids = writeThreeAttempts(dataDir, NEW_HIRE, 'not-listening', 'The interviewer who is not listening');
-    writePracticeSession(dataDir, { id: '20261122-120000-other1', scenarioId: 'not-listening', candidate: { name: 'Bob Marley' } }, [finding(PRACTICE_ITEMS[0], 'pass')]);
-    shell = await startShellProcess({ dataDir });
-    // The name used for the last call is the default on the progress screen.
-    await callApi(shell, 'updateSettings', { patch: { lastCandidateName: NEW_HIRE } });
-    browser = await launchChromium();
-    await browser.page.setViewportSize({ width: 1200, height: 1000 });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    prepare: (dir) => {
+      ids = writeThreeAttempts(dir, NEW_HIRE, 'not-listening', 'The interviewer who is not listening');
+      writePracticeSession(dir, { id: '20261122-120000-other1', scenarioId: 'not-listening', candidate: { name: 'Bob Marley' } }, [finding(PRACTICE_ITEMS[0], 'pass')]);
+    },
+    viewport: { width: 1200, height: 1000 },
   });
+  // The name used for the last call is the default on the progress screen.
+  beforeAll(() => callApi(app.shell, 'updateSettings', { patch: { lastCandidateName: NEW_HIRE } }));
 
   it('three attempts at one scenario show on the progress chart and in its table', async () => {
-    const { page } = browser;
-    await page.goto(shell.url);
+    const { page } = app.browser;
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-progress"]');
     expect(await page.inputValue('[data-testid="progress-name"]')).toBe(NEW_HIRE);
@@ -65,13 +56,13 @@ describe('a new hire sees their practice progress', () => {
     expect(drawn.painted).toBeGreaterThan(1000);
     expect(drawn.coloured).toBeGreaterThan(200);
 
-    const shotDir = SHOTS ?? join(dataDir, 'shots');
+    const shotDir = SHOTS ?? join(app.dataDir, 'shots');
     mkdirSync(shotDir, { recursive: true });
     await page.locator('[data-testid="progress-screen"]').screenshot({ path: join(shotDir, 'practice-progress.png') });
   });
 
   it('"Try again" on the end screen starts a fresh call of the same scenario, and both show on the progress screen', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('nav[aria-label="Main"] button:has-text("Scenarios")');
     await page.fill('[data-testid="candidate-name"]', NEW_HIRE);
     await page.click('[data-testid="scenario-long-hold"]');

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TryoutSchema, type Tryout } from '../../core/tryout/schema.js';
-import { axeViolations, formatViolations } from '../support/axe.js';
-import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
-import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+import { callApi } from '../../scripts/rehearse/shell-process.js';
+import { appUnderTest } from '../support/app-under-test.js';
+import { expectAccessible } from '../support/axe.js';
 
 /** Set SCREENSHOTS=docs/screenshots to refresh the README's kiosk screenshots. */
 const SHOTS = process.env.SCREENSHOTS;
@@ -35,12 +34,6 @@ function filesContaining(root: string, needles: readonly string[]): string[] {
   };
   walk(root);
   return hits;
-}
-
-/** No axe-core WCAG 2.1 A/AA violations on the screen showing now (only the first candidate's screens are checked). */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
 }
 
 /** Keyboard only: Tab (at most 20 times) until the control has focus, then Enter presses it. */
@@ -79,26 +72,15 @@ async function takeCall(page: Page, callNumber: number, shot?: string): Promise<
 }
 
 describe('a tryout day on the kiosk', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-day-'));
+  const app = appUnderTest('day', { launch: { virtualMic: true } });
+  const { dataDir } = app;
   const shotDir = SHOTS ?? join(dataDir, 'shots');
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
+  mkdirSync(shotDir, { recursive: true });
   let tryout: Tryout | undefined;
-  beforeAll(async () => {
-    mkdirSync(shotDir, { recursive: true });
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium({ virtualMic: true });
-    await browser.page.setViewportSize({ width: 1100, height: 900 });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('a coach sets up a two-scenario, spoken-only tryout, sets the PIN and starts the day', async () => {
-    const { page } = browser;
-    await page.goto(shell.url);
+    const { page } = app.browser;
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-coach"]');
     await page.click('[data-testid="tryout-new"]');
@@ -127,7 +109,7 @@ describe('a tryout day on the kiosk', () => {
   }, 120_000);
 
   it('two candidates in a row check in, consent and take both calls; the second sees nothing of the first', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     // A reload (or a restart) comes back to the kiosk, not to the coach screens.
     await page.reload();
     await page.waitForSelector('[data-testid="checkin-screen"]');
@@ -193,7 +175,7 @@ describe('a tryout day on the kiosk', () => {
   }, 300_000);
 
   it('a wrong PIN is refused and throttled; the right one opens coach mode with both candidates’ sessions', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="coach-unlock-open"]');
     const error = page.locator('[data-testid="coach-pin-error"]');
     // Three typos are free; the fourth wrong PIN makes the next attempt wait.
@@ -234,7 +216,7 @@ describe('a tryout day on the kiosk', () => {
   }, 120_000);
 
   it('the coach deletes one candidate on request: no file in the data folder holds their name any more; then ends the day', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.click('[data-testid="coach-unlock-open"]');
     await page.fill('[data-testid="coach-pin-input"]', PIN);
     await page.click('[data-testid="coach-pin-submit"]');
@@ -256,6 +238,6 @@ describe('a tryout day on the kiosk', () => {
     await page.click('[data-testid="end-tryout-day"]');
     await page.click('[data-testid="end-tryout-day-confirm"]');
     await page.waitForSelector('[data-testid="coach-mode-bar"]', { state: 'detached' });
-    expect(await callApi(shell, 'getTryoutDay', {})).toMatchObject({ tryout: null, coachUnlocked: true });
+    expect(await callApi(app.shell, 'getTryoutDay', {})).toMatchObject({ tryout: null, coachUnlocked: true });
   }, 120_000);
 });

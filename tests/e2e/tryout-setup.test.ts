@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TryoutDayState } from '../../core/api.js';
 import type { Tryout } from '../../core/tryout/schema.js';
-import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
-import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+import { callApi } from '../../scripts/rehearse/shell-process.js';
+import { appUnderTest } from '../support/app-under-test.js';
 
 /** Set SCREENSHOTS=docs/screenshots to refresh the README's tryout set-up screenshot. */
 function shotPath(name: string, dataDir: string): string {
@@ -19,24 +19,12 @@ const PIN = '482913';
 const NAME = 'Support hires, spring intake';
 
 describe('a coach sets up a tryout day on the Coach screen', () => {
-  let dataDir: string;
-  let shell: ShellProcess;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tryout-setup-'));
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await shell.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appUnderTest('setup');
 
   it('builds a playlist, saves, exports, deletes, imports back, sets a PIN and starts the day', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const playlist = () => page.$$eval(sel('tryout-playlist-item'), (items) => items.map((li) => li.getAttribute('data-scenario-id')));
-    await page.goto(shell.url);
+    await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-coach"]');
     await page.waitForSelector(sel('tryouts-panel'));
@@ -62,7 +50,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     // Focus follows the moved scenario, so a keyboard user can keep moving it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move The written reply down');
     await page.check(sel('tryout-checklist-writing'));
-    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-form.png', dataDir) });
+    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-form.png', app.dataDir) });
 
     // Spoken only with a typed scenario: warned, and the back end's refusal shows verbatim.
     await page.uncheck(sel('tryout-typed-allowed'));
@@ -87,7 +75,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     expect(rowText).toMatch(/The written reply.*The angry caller/);
     expect(rowText).toContain('Checklists: Respect, Patience, Writing.');
     expect(rowText).toContain('Typed answers allowed: yes');
-    const onDisk = JSON.parse(readFileSync(join(dataDir, 'tryouts', `${id}.json`), 'utf8')) as Tryout;
+    const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'tryouts', `${id}.json`), 'utf8')) as Tryout;
     expect(onDisk).toMatchObject({ name: NAME, date: '2026-12-01', scenarioIds: ['written-reply', 'angry-caller'], checklistIds: ['respect', 'patience', 'writing'], typedStepsAllowed: true });
 
     // Edit: the form comes back filled in; saving replaces the same tryout.
@@ -98,7 +86,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.click(sel('tryout-save'));
     await page.waitForSelector(`${sel('tryout-row')}:has-text("Checklists: Respect, Patience.")`);
     expect(await page.locator(sel('tryout-row')).count()).toBe(1);
-    expect(JSON.parse(readFileSync(join(dataDir, 'tryouts', `${id}.json`), 'utf8'))).toMatchObject({ checklistIds: ['respect', 'patience'] });
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'tryouts', `${id}.json`), 'utf8'))).toMatchObject({ checklistIds: ['respect', 'patience'] });
 
     // No PIN yet: the day cannot start, and the row says why.
     expect(await page.isDisabled(sel('tryout-start-day'))).toBe(true);
@@ -118,7 +106,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.click(sel('tryout-delete'));
     await page.click(sel('tryout-delete-confirm'));
     await page.waitForSelector(sel('tryouts-empty'));
-    expect(existsSync(join(dataDir, 'tryouts', `${id}.json`))).toBe(false);
+    expect(existsSync(join(app.dataDir, 'tryouts', `${id}.json`))).toBe(false);
 
     // Import the exported file back: same tryout, same id.
     const file = join(mkdtempSync(join(tmpdir(), 'tryout-export-')), 'spring.json');
@@ -126,7 +114,7 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.setInputFiles(sel('tryout-import'), file);
     await page.waitForSelector(`${sel('tryout-import-status')}:has-text("Imported “${NAME}”.")`);
     await page.waitForSelector(`[data-testid="tryout-row"][data-tryout-id="${id}"]`);
-    expect(existsSync(join(dataDir, 'tryouts', `${id}.json`))).toBe(true);
+    expect(existsSync(join(app.dataDir, 'tryouts', `${id}.json`))).toBe(true);
     await page.setInputFiles(sel('tryout-import'), file);
     await page.waitForSelector(`${sel('tryout-import-status')}:has-text("Replaced “${NAME}”")`);
 
@@ -136,13 +124,13 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.fill(sel('pin-confirm'), '1243');
     await page.click(sel('pin-save'));
     expect(await page.textContent(sel('pin-error'))).toContain('do not match');
-    expect(existsSync(join(dataDir, 'coach-pin.json'))).toBe(false);
+    expect(existsSync(join(app.dataDir, 'coach-pin.json'))).toBe(false);
     await page.fill(sel('pin-new'), PIN);
     await page.fill(sel('pin-confirm'), PIN);
     await page.click(sel('pin-save'));
     await page.waitForSelector(`${sel('pin-status')}:has-text("PIN set.")`);
     expect(await page.inputValue(sel('pin-new'))).toBe('');
-    const pinFile = readFileSync(join(dataDir, 'coach-pin.json'), 'utf8');
+    const pinFile = readFileSync(join(app.dataDir, 'coach-pin.json'), 'utf8');
     expect(pinFile).not.toContain(PIN);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(PIN);
 
@@ -154,16 +142,16 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.click(sel('pin-save'));
     await page.waitForSelector(`${sel('pin-error')}:has-text("Wrong PIN")`);
     expect(await page.inputValue(sel('pin-current'))).toBe('');
-    expect(readFileSync(join(dataDir, 'coach-pin.json'), 'utf8')).toContain((JSON.parse(pinFile) as { hash: { hash: string } }).hash.hash);
+    expect(readFileSync(join(app.dataDir, 'coach-pin.json'), 'utf8')).toContain((JSON.parse(pinFile) as { hash: { hash: string } }).hash.hash);
 
-    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-setup.png', dataDir) });
+    await page.locator(sel('tryouts-panel')).screenshot({ path: shotPath('tryout-setup.png', app.dataDir) });
 
     // Start the day: the back end holds it, and coach-only methods are now locked.
     expect(await page.isDisabled(sel('tryout-start-day'))).toBe(false);
     await page.click(sel('tryout-start-day'));
     await expect
-      .poll(async () => (await callApi<TryoutDayState>(shell, 'getTryoutDay', {})).tryout?.id ?? null, { timeout: 10_000 })
+      .poll(async () => (await callApi<TryoutDayState>(app.shell, 'getTryoutDay', {})).tryout?.id ?? null, { timeout: 10_000 })
       .toBe(id);
-    await expect(callApi(shell, 'listTryouts', {})).rejects.toThrow(/unauthorized/);
+    await expect(callApi(app.shell, 'listTryouts', {})).rejects.toThrow(/unauthorized/);
   });
 });

@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The rule sets a screen must pass: WCAG 2.0 and 2.1, levels A and AA. */
 export const WCAG21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
@@ -74,4 +75,10 @@ export function formatViolations(violations: readonly AxeViolation[]): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Fails the test when the page as it is now breaks any WCAG 2.1 A/AA rule, listing what to fix. */
+export async function expectAccessible(page: Page, screen: string, opts?: AxeCheckOptions): Promise<void> {
+  const violations = await axeViolations(page, opts);
+  expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
 }
