@@ -12,6 +12,7 @@ import type { Scenario, ScenarioProblem } from './scenario/schema.js';
 import type { SessionEvent } from './session/events.js';
 import type { Drafts, SessionManifest } from './session/manifest.js';
 import type { TurnTranscription } from './session/transcription.js';
+import type { Vocabulary } from './judgement/vocabulary-schema.js';
 import type { Settings } from './settings.js';
 import type { ConsentText } from './tryout/consent.js';
 import type { Tryout } from './tryout/schema.js';
@@ -28,6 +29,8 @@ export interface ScenarioCatalog {
   readonly origins: Readonly<Record<string, ScenarioOrigin>>;
   /** The checklists, so branch `check` rules can be judged during the call (core/analysis/turn-checks.ts). */
   readonly checklists: readonly Checklist[];
+  /** The moves and red flags (scenarios/judgement/moves.yaml), for the same checks; null when it does not load. */
+  readonly vocabulary: Vocabulary | null;
 }
 
 export interface ScenarioPackExport {

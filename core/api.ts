@@ -76,10 +76,11 @@ export const ApiInputSchemas = {
   /**
    * Speech recognition of the trainee's microphone (channel 1) between two frames of audio.wav,
    * after every audio chunk sent before the call is on disk. At most 10 minutes; clipped to what
-   * is recorded.
+   * is recorded. Each transcript is kept in the session (turn-transcripts.jsonl, with `stepId`
+   * when given) for the analysis after the call.
    */
   transcribeTurn: z
-    .strictObject({ sessionId: SessionIdSchema, fromFrame: audioFrame, toFrame: audioFrame })
+    .strictObject({ sessionId: SessionIdSchema, fromFrame: audioFrame, toFrame: audioFrame, stepId: StepIdSchema.optional() })
     .refine((r) => r.toFrame > r.fromFrame, { message: 'toFrame must be after fromFrame', path: ['toFrame'] }),
   /** Runs the respect/patience checks on a finished session in a worker; writes analysis.json. */
   analyzeSession: z.strictObject({ sessionId: SessionIdSchema }),

@@ -5,6 +5,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'too-large'
   | 'unauthorized'
+  /** The browser shell refused where a request came from (another Host or Origin). */
+  | 'forbidden'
   | 'unknown-method'
   | 'internal';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { rehearse } from './rehearse/rehearsal.js';
+import { rehearse, RehearsalInputError } from './rehearse/rehearsal.js';
 import { loadVoice } from './rehearse/voices.js';
 
 const USAGE = 'usage: npm run rehearse -- --scenario <id> [--voice <wav>]... [--typed <file>] [--out <dir>] [--answer-delay-ms N]';
@@ -50,6 +50,7 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`rehearse: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    // 2: the command line asked for something that cannot run (as for a usage error).
+    process.exit(err instanceof RehearsalInputError ? 2 : 1);
   },
 );

@@ -1,12 +1,14 @@
 /**
  * npm run scenarios:check [files or folders...]
  *
- * Validates scenario files (default: every scenarios/*.yaml, and the checklists in
- * scenarios/checklists/). Prints one `file:line:col: message` line per problem on stdout, a
+ * Validates scenario files (default: every scenarios/*.yaml, the checklists in
+ * scenarios/checklists/ and the moves vocabulary in scenarios/judgement/moves.yaml).
+ * Checklists are read first, so that a branch's `because` and a move's `item` are checked
+ * against the items that exist. Prints one `file:line:col: message` line per problem on stdout, a
  * summary on stderr, and exits 1 if there is any problem.
  * Clips are looked up in `<dir of file>/audio/<scenario-id>/`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Checklist } from '../core/analysis/checklist-schema.js';
@@ -14,6 +16,7 @@ import { checkRuleProblems } from '../core/analysis/turn-checks.js';
 import { formatProblem } from '../core/scenario/load.js';
 import type { Scenario, ScenarioProblem } from '../core/scenario/schema.js';
 import { checklistsDir, listChecklistFiles, loadChecklistFile } from '../electron/services/analysis/checklist-repository.js';
+import { loadVocabularyFile, vocabularyFile } from '../electron/services/analysis/vocabulary-repository.js';
 import { displayName, listScenarioFiles, loadScenarioFile } from '../electron/services/scenario-repository.js';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -37,6 +40,7 @@ function filesToCheck(args: readonly string[]): { files: string[]; problems: Sce
     try {
       files.push(...listScenarioFiles(arg));
       if (isDirectory(checklistsDir(arg))) files.push(...listChecklistFiles(checklistsDir(arg)));
+      if (existsSync(vocabularyFile(arg))) files.push(vocabularyFile(arg));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       problems.push({ file: displayName(arg), line: 1, col: 1, message: `cannot read the folder (${code})` });
@@ -62,15 +66,22 @@ function plural(n: number, word: string): string {
 function main(args: readonly string[]): number {
   const { files, problems } = filesToCheck(args);
   // Checklists (checklists/<id>.yaml next to the scenarios) are checked with their own schema.
-  const checklists: Checklist[] = [];
+  // The moves vocabulary (judgement/moves.yaml) with its own.
+  const folderOf = (file: string) => basename(dirname(resolve(file)));
+  const checklistLoads = new Map(files.filter((f) => folderOf(f) === 'checklists').map((f) => [f, loadChecklistFile(f)]));
+  const checklists = [...checklistLoads.values()].flatMap((l): Checklist[] => (l.checklist ? [l.checklist] : []));
+  const items = new Set(checklists.flatMap((c) => c.items.map((item) => `${c.id}/${item.id}`)));
+  const itemExists = checklists.length > 0 ? (ref: string) => items.has(ref) : undefined;
   const scenarios: { file: string; scenario: Scenario }[] = [];
+  // Problems in the order the files were given.
   for (const file of files) {
-    if (basename(dirname(resolve(file))) === 'checklists') {
-      const loaded = loadChecklistFile(file);
-      if (loaded.checklist) checklists.push(loaded.checklist);
-      problems.push(...loaded.problems);
+    const checklist = checklistLoads.get(file);
+    if (checklist) {
+      problems.push(...checklist.problems);
+    } else if (folderOf(file) === 'judgement') {
+      problems.push(...loadVocabularyFile(file, itemExists ? { itemExists } : {}).problems);
     } else {
-      const loaded = loadScenarioFile(file);
+      const loaded = loadScenarioFile(file, true, itemExists);
       if (loaded.scenario) scenarios.push({ file, scenario: loaded.scenario });
       problems.push(...loaded.problems);
     }

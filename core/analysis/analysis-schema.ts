@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ItemRefSchema, OUTCOMES } from '../scenario/goals-schema.js';
 import { CHECKLIST_IDS } from '../scenario/schema.js';
 import { ScenarioIdSchema, SessionIdSchema, StepIdSchema } from '../session/ids.js';
 import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from './analyze.js';
@@ -14,7 +15,7 @@ const finiteOrNull = z.number().finite().nullable();
 
 const TranscriptSchema = z.strictObject({
   text: z.string().max(100_000),
-  words: z.array(z.strictObject({ word: z.string().max(200), startFrame: frame, endFrame: frame })).max(50_000),
+  words: z.array(z.strictObject({ word: z.string().max(200), startFrame: frame, endFrame: frame, confidence: z.number().min(0).max(1).optional() })).max(50_000),
 });
 
 const EvidenceSchema = z.strictObject({
@@ -33,7 +34,7 @@ const FindingSchema = z.strictObject({
   item: z.string().regex(/^[a-z0-9-]{1,64}$/),
   title: z.string().max(500),
   kind: z.enum(['auto', 'coach-only']),
-  status: z.enum(['pass', 'fail', 'needs-review']),
+  status: z.enum(['pass', 'fail', 'needs-review', 'not-applicable']),
   rule: z.string().max(64),
   summary: z.string().max(2000),
   evidence: z.array(EvidenceSchema).max(10_000),
@@ -76,6 +77,14 @@ export const SessionAnalysisSchema = z.strictObject({
   turns: z.array(TurnReportSchema).max(10_000),
   holds: z.array(HoldSchema).max(10_000),
   findings: z.array(FindingSchema).max(10_000),
+  outcome: z
+    .strictObject({
+      outcome: z.enum(OUTCOMES),
+      item: ItemRefSchema,
+      line: z.strictObject({ stepId: StepIdSchema, caption: z.string().max(2000), startFrame: frame, endFrame: frame }),
+      answerStepId: StepIdSchema.nullable(),
+    })
+    .optional(),
 });
 
 // What the schema accepts must be usable as the type analyzeSession returns (the unit test

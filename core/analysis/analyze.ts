@@ -1,3 +1,6 @@
+import { judgeAnswers } from '../judgement/judged-answers.js';
+import { applyOutcome, outcomeCause, type OutcomeCause } from '../judgement/outcome.js';
+import type { Vocabulary } from '../judgement/vocabulary-schema.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SessionEvent } from '../session/events.js';
 import type { Checklist, ChecklistId } from './checklist-schema.js';
@@ -23,6 +26,8 @@ export interface AnalysisInput {
   /** A tryout session's checklists (from its manifest); absent: the scenario decides. */
   readonly checklistsInForce?: readonly ChecklistId[] | undefined;
   readonly isWord: ((word: string) => boolean) | null;
+  /** The moves and red flags vocabulary (scenarios/judgement/moves.yaml); without it goal items need review. */
+  readonly vocabulary?: Vocabulary | null;
   /** Which speech recogniser made the transcripts, shown to the coach. */
   readonly transcriber: { readonly engine: string; readonly note?: string };
 }
@@ -57,17 +62,20 @@ export interface SessionAnalysis {
   readonly turns: readonly TurnReport[];
   readonly holds: readonly Hold[];
   readonly findings: readonly Finding[];
+  /** How the call ended badly and the item blamed; absent when it ended well. */
+  readonly outcome?: OutcomeCause;
 }
 
-const DEFAULT_CHECKLISTS: readonly ChecklistId[] = ['respect', 'patience'];
+/** Every call is judged on respect and patience. */
+const ALWAYS: readonly ChecklistId[] = ['respect', 'patience'];
 
 /**
- * The checklists in force: a tryout's own list when the session has one (inForce), else the
- * scenario's (respect and patience if it names none), plus writing when anything was typed.
+ * The checklists in force: a tryout's own list when the session has one (inForce), else
+ * respect, patience and the scenario's own, plus writing when anything was typed.
  */
 export function checklistsFor(scenario: Scenario, events: readonly SessionEvent[], inForce?: readonly ChecklistId[]): ChecklistId[] {
   if (inForce !== undefined) return [...inForce];
-  const ids = new Set<ChecklistId>(scenario.checklists.length > 0 ? scenario.checklists : DEFAULT_CHECKLISTS);
+  const ids = new Set<ChecklistId>([...ALWAYS, ...scenario.checklists]);
   if (events.some((e) => e.type === 'typed-submitted')) ids.add('writing');
   return [...ids];
 }
@@ -104,7 +112,11 @@ export function analyzeSession(input: AnalysisInput): SessionAnalysis {
   const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds });
   const wanted = checklistsFor(input.scenario, input.events, input.checklistsInForce);
   const checklists = wanted.flatMap((id) => input.checklists.filter((c) => c.id === id));
-  const findings = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord }, checklists);
+  const vocabulary = input.vocabulary ?? null;
+  const judged = vocabulary ? judgeAnswers(input.scenario, measures.turns, input.transcripts, vocabulary) : null;
+  const evaluated = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord, judged }, checklists);
+  const outcome = outcomeCause(input.scenario, input.events, timeline, vocabulary);
+  const findings = applyOutcome(evaluated, outcome);
   return {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     sessionId: input.sessionId,
@@ -115,5 +127,6 @@ export function analyzeSession(input: AnalysisInput): SessionAnalysis {
     turns: measures.turns.map((t, i) => report(t, input.transcripts[i] ?? null)),
     holds: timeline.holds,
     findings,
+    ...(outcome ? { outcome } : {}),
   };
 }

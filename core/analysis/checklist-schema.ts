@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MOVE_IDS, RED_FLAG_IDS } from '../scenario/goals-schema.js';
 import { CHECKLIST_IDS } from '../scenario/schema.js';
 import { ScenarioIdSchema } from '../session/ids.js';
 
@@ -15,6 +16,17 @@ const channel = z.enum(['spoken', 'typed', 'any']).default('any');
 const where = z.enum(['any', 'first', 'every', 'before-hold', 'after-hold']).default('any');
 
 export const ChecklistRuleSchema = z.union([
+  /**
+   * The scenario's goals: on every step that expects one of these moves, the answer makes it
+   * (judged on meaning; see core/judgement). Not applicable where no step expects them.
+   */
+  z.strictObject({ moves: z.strictObject({ moves: z.array(z.enum(MOVE_IDS)).min(1), in: channel }) }),
+  /** None of these red flags (blame, dismiss, sarcasm, talk-down, refuse) in any answer. */
+  z.strictObject({ redFlags: z.strictObject({ flags: z.array(z.enum(RED_FLAG_IDS)).min(1), in: channel }) }),
+  /** The scenario's facts each step asks for are given, and none is misquoted. */
+  z.strictObject({ factsRight: z.strictObject({ in: channel }) }),
+  /** Every listening step gets a real answer: not silence, not a word or two, not off the point. */
+  z.strictObject({ answersEveryStep: z.strictObject({ minWords: z.number().int().positive().max(50).default(4) }) }),
   /** Fails on any of the phrases (dismissive, blaming). */
   z.strictObject({ phrasesAbsent: z.strictObject({ phrases, in: channel }) }),
   /** Passes when one of the phrases is said/typed in the chosen turns. */

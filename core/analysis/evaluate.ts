@@ -1,6 +1,7 @@
 import type { Checklist, ChecklistItem, ChecklistRule } from './checklist-schema.js';
 import type { Evidence, Finding } from './findings.js';
 import { turnSpan, type RuleContext, type RuleResult } from './rule-context.js';
+import { answersEveryStep, expectedMoves, factsRight, redFlags } from './rules-goals.js';
 import { phrasesAbsent, phrasesPresent, usesCustomerName } from './rules-phrases.js';
 import { answerLatency, deadAir, holdCheckIn, noTalkOver } from './rules-timing.js';
 import { maxPace, possibleSigh, repeatsConsistent, voiceSteady } from './rules-voice.js';
@@ -11,6 +12,10 @@ function ruleKind(rule: ChecklistRule): string {
 }
 
 export function runRule(ctx: RuleContext, rule: ChecklistRule): RuleResult {
+  if ('moves' in rule) return expectedMoves(ctx, rule.moves);
+  if ('redFlags' in rule) return redFlags(ctx, rule.redFlags);
+  if ('factsRight' in rule) return factsRight(ctx, rule.factsRight);
+  if ('answersEveryStep' in rule) return answersEveryStep(ctx, rule.answersEveryStep);
   if ('phrasesAbsent' in rule) return phrasesAbsent(ctx, rule.phrasesAbsent);
   if ('phrasesPresent' in rule) return phrasesPresent(ctx, rule.phrasesPresent);
   if ('usesCustomerName' in rule) return usesCustomerName(ctx, rule.usesCustomerName);

@@ -15,7 +15,11 @@ export interface Evidence {
   readonly note?: string;
 }
 
-export type FindingStatus = 'pass' | 'fail' | 'needs-review';
+/**
+ * not-applicable: the item had nothing to judge in this call (no hold, no step expecting the
+ * move). It is never counted as a pass: scores are passed over decided (pass + fail).
+ */
+export type FindingStatus = 'pass' | 'fail' | 'needs-review' | 'not-applicable';
 
 /** The result of one checklist item for one session. */
 export interface Finding {

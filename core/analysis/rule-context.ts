@@ -1,3 +1,4 @@
+import type { JudgedAnswer } from '../judgement/judged-answers.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Evidence, FindingStatus } from './findings.js';
 import type { SessionMeasures, TurnMeasure } from './measure.js';
@@ -13,6 +14,8 @@ export interface RuleContext {
   readonly transcripts: readonly (TurnTranscript | null)[];
   /** Whether a word is spelled correctly (a dictionary); without it, spelling needs review. */
   readonly isWord: ((word: string) => boolean) | null;
+  /** The answers read against the scenario's goals; null without the moves vocabulary. */
+  readonly judged?: readonly JudgedAnswer[] | null;
 }
 
 export interface RuleResult {
@@ -65,4 +68,8 @@ export function fail(summary: string, evidence: readonly Evidence[]): RuleResult
 }
 export function review(summary: string, evidence: readonly Evidence[] = []): RuleResult {
   return { status: 'needs-review', summary, evidence };
+}
+/** Nothing in this call for the item to judge; never counted as a pass. */
+export function notApplicable(summary: string, evidence: readonly Evidence[] = []): RuleResult {
+  return { status: 'not-applicable', summary, evidence };
 }

@@ -1,5 +1,5 @@
 import type { Evidence } from './findings.js';
-import { clock, fail, pass, placedTokens, review, turnSpan, type RuleContext, type RuleResult } from './rule-context.js';
+import { clock, fail, notApplicable, pass, placedTokens, review, type RuleContext, type RuleResult, turnSpan } from './rule-context.js';
 import { findPhrases, quoteAround } from './transcript.js';
 
 type Channel = 'spoken' | 'typed' | 'any';
@@ -54,7 +54,8 @@ export function phrasesAbsent(ctx: RuleContext, p: { phrases: readonly string[];
   }
   const missing = untranscribed(ctx, indexes);
   if (missing.length > 0) return review('some spoken answers have no transcript to check', missing);
-  if (indexes.length === 0) return pass('no answers of this kind to check');
+  if (indexes.length === 0) return notApplicable('no answers of this kind to check');
+  if (indexes.every((i) => (ctx.measures.turns[i]?.words.length ?? 0) === 0)) return notApplicable('nothing was said or written to check');
   return pass(`none of the ${p.phrases.length} phrases in ${indexes.length} answer(s)`);
 }
 
@@ -62,7 +63,7 @@ export function phrasesPresent(ctx: RuleContext, p: { phrases: readonly string[]
   const indexes = answerIndexes(ctx, p.in, p.where);
   if (indexes.length === 0) {
     const none = p.where === 'before-hold' || p.where === 'after-hold' ? 'no hold in this call' : 'no answers of this kind';
-    return pass(`not applicable: ${none}`);
+    return notApplicable(`${none}`);
   }
   const perAnswer = indexes.map((i) => ({ i, hits: hitsIn(ctx, i, p.phrases) }));
   const missing = perAnswer.filter((a) => a.hits.length === 0);

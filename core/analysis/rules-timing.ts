@@ -1,5 +1,5 @@
 import type { Evidence } from './findings.js';
-import { clock, fail, pass, round, type RuleContext, type RuleResult } from './rule-context.js';
+import { clock, fail, notApplicable, pass, round, type RuleContext, type RuleResult } from './rule-context.js';
 
 const spoken = (ctx: RuleContext) => ctx.measures.turns.filter((t) => t.kind === 'spoken');
 
@@ -8,7 +8,7 @@ export function noTalkOver(ctx: RuleContext, p: { toleranceSeconds: number }): R
   const evidence: Evidence[] = ctx.measures.talkOver
     .filter((s) => (s.end - s.start) / rate > p.toleranceSeconds)
     .map((s) => ({ startFrame: s.start, endFrame: s.end, ...(s.lineStepId ? { stepId: s.lineStepId } : {}), measured: round((s.end - s.start) / rate), threshold: p.toleranceSeconds, unit: 's', note: 'spoke while the customer was speaking' }));
-  if (evidence.length === 0) return pass('never spoke over the customer');
+  if (evidence.length === 0) return ctx.measures.traineeSpeech.length === 0 ? notApplicable('nothing was said') : pass('never spoke over the customer');
   const first = evidence[0];
   return fail(`spoke over the customer for ${first?.measured ?? 0} s at ${clock(first?.startFrame ?? 0, rate)}`, evidence);
 }
@@ -16,7 +16,7 @@ export function noTalkOver(ctx: RuleContext, p: { toleranceSeconds: number }): R
 export function answerLatency(ctx: RuleContext, p: { maxSeconds: number }): RuleResult {
   const rate = ctx.measures.sampleRate;
   const turns = spoken(ctx);
-  if (turns.length === 0) return pass('not applicable: no spoken answers');
+  if (turns.length === 0) return notApplicable('no spoken answers');
   const evidence: Evidence[] = turns.map((t) =>
     t.latencySeconds === null
       ? { startFrame: t.invitedFrame, endFrame: t.endedFrame, stepId: t.stepId, threshold: p.maxSeconds, unit: 's', note: 'no answer' }
@@ -53,7 +53,7 @@ function nextCheckIn(ctx: RuleContext, from: number, resumedAt: number | null): 
 export function holdCheckIn(ctx: RuleContext, p: { everySeconds?: number | undefined; graceSeconds: number }): RuleResult {
   const rate = ctx.measures.sampleRate;
   const holds = ctx.timeline.holds;
-  if (holds.length === 0) return pass('not applicable: no hold in this call');
+  if (holds.length === 0) return notApplicable('no hold in this call');
   const evidence: Evidence[] = [];
   for (const hold of holds) {
     const every = p.everySeconds ?? hold.checkInEverySeconds;
@@ -72,7 +72,7 @@ export function holdCheckIn(ctx: RuleContext, p: { everySeconds?: number | undef
     const limit = every + p.graceSeconds;
     evidence.push({ startFrame: longest.start, endFrame: longest.end, stepId: hold.stepId, measured: seconds, threshold: limit, unit: 's', note: seconds > limit ? 'left on hold without a check-in' : 'longest time on hold without hearing from the trainee' });
   }
-  if (evidence.length === 0) return pass('not applicable: no check-in interval set for the holds');
+  if (evidence.length === 0) return notApplicable('no check-in interval set for the holds');
   const over = evidence.filter((e) => (e.measured ?? 0) > (e.threshold ?? Infinity));
   if (over.length === 0) return pass(`checked back in within ${Math.max(...evidence.map((e) => e.measured ?? 0))} s on every hold`, evidence);
   return fail(`${over[0]?.measured ?? 0} s on hold without a check-in at ${clock(over[0]?.startFrame ?? 0, rate)}`, over);

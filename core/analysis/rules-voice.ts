@@ -1,7 +1,7 @@
 import type { Evidence } from './findings.js';
 import type { TurnMeasure } from './measure.js';
 import { semitonesBetween } from './pitch.js';
-import { clock, fail, pass, review, round, turnSpan, type RuleContext, type RuleResult } from './rule-context.js';
+import { clock, fail, notApplicable, pass, review, round, type RuleContext, type RuleResult, turnSpan } from './rule-context.js';
 import { contentWords } from './transcript.js';
 
 const spokenWithSpeech = (ctx: RuleContext) => ctx.measures.turns.filter((t) => t.kind === 'spoken' && t.speech !== null);
@@ -9,7 +9,7 @@ const spokenWithSpeech = (ctx: RuleContext) => ctx.measures.turns.filter((t) => 
 export function voiceSteady(ctx: RuleContext, p: { maxLoudnessRiseDb: number; maxPitchRiseSemitones: number }): RuleResult {
   const turns = spokenWithSpeech(ctx);
   const first = turns[0];
-  if (!first || turns.length < 2) return pass('not applicable: fewer than two spoken answers to compare');
+  if (!first || turns.length < 2) return notApplicable('fewer than two spoken answers to compare');
   const evidence: Evidence[] = [];
   for (const t of turns.slice(1)) {
     if (t.loudnessDb !== null && first.loudnessDb !== null && t.loudnessDb - first.loudnessDb > p.maxLoudnessRiseDb) {
@@ -32,7 +32,7 @@ function spokenSeconds(t: TurnMeasure, rate: number): number {
 export function repeatsConsistent(ctx: RuleContext, p: { minLengthRatio: number; minContentOverlap: number; maxPaceRise: number; maxLoudnessRiseDb: number }): RuleResult {
   const rate = ctx.measures.sampleRate;
   const repeats = ctx.measures.turns.filter((t) => t.kind === 'spoken' && t.repeatOf !== null);
-  if (repeats.length === 0) return pass('not applicable: no repeated answers in this call');
+  if (repeats.length === 0) return notApplicable('no repeated answers in this call');
   const evidence: Evidence[] = [];
   for (const r of repeats) {
     const first = ctx.measures.turns.find((t) => t.stepId === r.repeatOf && t.kind === 'spoken');
@@ -69,7 +69,8 @@ export function maxPace(ctx: RuleContext, p: { wordsPerMinute: number }): RuleRe
   if (turns.length > 0 && measured.length === 0) return review('no transcripts to measure the pace from');
   const fast = measured.filter((t) => (t.wordsPerMinute ?? 0) > p.wordsPerMinute);
   const evidence: Evidence[] = fast.map((t) => ({ ...turnSpan(t), stepId: t.stepId, measured: Math.round(t.wordsPerMinute ?? 0), threshold: p.wordsPerMinute, unit: 'wpm', note: 'spoke fast' }));
-  if (evidence.length === 0) return pass(measured.length === 0 ? 'not applicable: no spoken answers' : `pace at most ${Math.max(...measured.map((t) => Math.round(t.wordsPerMinute ?? 0)))} wpm`);
+  if (measured.length === 0) return notApplicable('no spoken answers');
+  if (evidence.length === 0) return pass(`pace at most ${Math.max(...measured.map((t) => Math.round(t.wordsPerMinute ?? 0)))} wpm`);
   return fail(`${evidence[0]?.measured ?? 0} words per minute at ${clock(evidence[0]?.startFrame ?? 0, ctx.measures.sampleRate)}`, evidence);
 }
 
@@ -78,6 +79,6 @@ export function possibleSigh(ctx: RuleContext): RuleResult {
   const evidence: Evidence[] = ctx.measures.turns.flatMap((t) =>
     t.sighs.map((s) => ({ startFrame: s.start, endFrame: s.end, stepId: t.stepId, measured: round((s.end - s.start) / rate), unit: 's', note: 'breathy sound with no voice: listen for a sigh' })),
   );
-  if (evidence.length === 0) return pass('no sigh-like sounds');
+  if (evidence.length === 0) return ctx.measures.traineeSpeech.length === 0 ? notApplicable('nothing was said') : pass('no sigh-like sounds');
   return review(`possible sigh at ${clock(evidence[0]?.startFrame ?? 0, rate)}: listen and judge`, evidence);
 }

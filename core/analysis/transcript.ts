@@ -5,6 +5,8 @@ export interface TranscriptWord {
   readonly word: string;
   readonly startFrame: number;
   readonly endFrame: number;
+  /** The recogniser's confidence, 0 to 1; absent in analyses made before it was kept. */
+  readonly confidence?: number;
 }
 
 /** What the speech recogniser made of one spoken answer. */

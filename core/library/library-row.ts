@@ -1,6 +1,7 @@
 import type { SessionManifest } from '../session/manifest.js';
 import type { CoachRef } from '../review/calibration.js';
-import { reviewStateOf, type Review, type ReviewState, type Verdict } from '../review/schema.js';
+import { reviewStateOf, type ReviewState, type Verdict } from '../review/schema.js';
+import { sessionResult, type Counts, type ResultFinding, type ResultReview, type SessionResult, type VerdictResult } from '../result/session-result.js';
 
 /** One session as the library lists it: its manifest plus a summary of its reviews. */
 export interface LibraryRow {
@@ -22,6 +23,27 @@ export interface LibraryRow {
   readonly reviewers: readonly CoachRef[];
   /** The verdicts given so far, by coach id. */
   readonly verdicts: readonly CoachVerdict[];
+  /** The session's result (core/result/session-result.ts) in short, for columns, filters and sorting. */
+  readonly result: LibraryResult;
+}
+
+/** What the library shows of a session's result: counts and scores, no items. */
+export interface LibraryResult {
+  readonly analysed: boolean;
+  /** Final statuses per checklist; not-applicable items are counted apart and never scored. */
+  readonly checklists: readonly (Counts & { readonly checklist: string })[];
+  /** Over every checklist. */
+  readonly totals: Counts;
+  readonly verdict: Pick<VerdictResult, 'state' | 'final'>;
+}
+
+export function libraryResultOf(result: SessionResult): LibraryResult {
+  return {
+    analysed: result.analysed,
+    checklists: result.checklists.map(({ items: _items, automatic: _automatic, ...counts }) => counts),
+    totals: result.totals,
+    verdict: { state: result.verdict.state, final: result.verdict.final },
+  };
 }
 
 export interface CoachVerdict {
@@ -29,11 +51,13 @@ export interface CoachVerdict {
   readonly verdict: Verdict;
 }
 
-/** What the library keeps of a review (the index holds this, not whole reviews). */
-export type ReviewSummary = Pick<Review, 'coach' | 'verdict'>;
+/** What the library reads of a review: what the session's result needs. */
+export type ReviewSummary = ResultReview;
 
-export function libraryRowOf(manifest: SessionManifest, reviews: readonly ReviewSummary[]): LibraryRow {
+/** The row of a session from its manifest, its reviews and its analysis's findings (null when not analysed). */
+export function libraryRowOf(manifest: SessionManifest, reviews: readonly ReviewSummary[], findings: readonly ResultFinding[] | null = null): LibraryRow {
   const byCoach = [...reviews].sort((a, b) => a.coach.id.localeCompare(b.coach.id));
+  const result = sessionResult(findings, byCoach);
   return {
     sessionId: manifest.id,
     candidateName: manifest.candidate.name,
@@ -47,6 +71,7 @@ export function libraryRowOf(manifest: SessionManifest, reviews: readonly Review
     recovered: manifest.status === 'recovered' || manifest.recoveredAt !== null,
     reviewState: reviewStateOf(byCoach),
     reviewers: byCoach.map((r) => ({ id: r.coach.id, name: r.coach.name })),
-    verdicts: byCoach.flatMap((r) => (r.verdict === null ? [] : [{ coach: { id: r.coach.id, name: r.coach.name }, verdict: r.verdict }])),
+    verdicts: result.verdict.byCoach,
+    result: libraryResultOf(result),
   };
 }

@@ -1,10 +1,13 @@
 import type { SessionAnalysis } from '../analysis/analyze.js';
 import type { FindingStatus } from '../analysis/findings.js';
+import { sessionResult, type ResultReview } from '../result/session-result.js';
 
 /**
- * A new hire's progress: every practice attempt (oldest first) with the automatic status of each
- * checklist item, and per item a running pass rate across the attempts, so the chart can show
- * which habits are improving. Pure: the back end hands in the manifests' facts and the analyses.
+ * A new hire's progress: every practice attempt (oldest first) with the result of each
+ * checklist item (core/result/session-result.ts: a coach's call where there is one, else the
+ * automatic status), and per item a running pass rate across the attempts, so the chart can
+ * show which habits are improving. Not-applicable and needs-review are never counted as passes
+ * (nor as fails). Pure: the back end hands in the manifests' facts, analyses and reviews.
  */
 
 /** One finished practice session, as the back end read it. */
@@ -15,6 +18,18 @@ export interface AttemptInput {
   readonly scenarioTitle: string;
   /** The session's analysis.json, or null when it has not been analysed (or could not be read). */
   readonly analysis: SessionAnalysis | null;
+  /** Coaches' reviews of the attempt, if any (a coach may go over a practice call). */
+  readonly reviews?: readonly ResultReview[];
+}
+
+/** One checklist's score in one attempt: passed / (passed + failed), not-applicable left out. */
+export interface AttemptChecklistScore {
+  readonly checklist: string;
+  readonly score: number | null;
+  readonly passed: number;
+  readonly failed: number;
+  readonly needsReview: number;
+  readonly notApplicable: number;
 }
 
 export interface PracticeAttempt {
@@ -23,8 +38,10 @@ export interface PracticeAttempt {
   readonly scenarioId: string;
   readonly scenarioTitle: string;
   readonly analysed: boolean;
-  /** Per item key ("respect/no-dismissive-phrases"): its automatic status in this attempt; absent when not checked. */
+  /** Per item key ("respect/no-dismissive-phrases"): its final status in this attempt; absent when not checked. */
   readonly statuses: Readonly<Record<string, FindingStatus>>;
+  /** Per checklist of the session's result, in the analysis's order. */
+  readonly checklists: readonly AttemptChecklistScore[];
 }
 
 export interface PracticeItem {
@@ -35,7 +52,7 @@ export interface PracticeItem {
   readonly title: string;
   /**
    * Per attempt (same order as `attempts`): passes / judged attempts so far, 0..1; null until
-   * the item has been judged once (needs-review and unchecked attempts do not count).
+   * the item has been judged once (needs-review, not-applicable and unchecked attempts do not count).
    */
   readonly passRate: readonly (number | null)[];
   readonly passes: number;
@@ -51,28 +68,34 @@ export interface PracticeProgress {
   readonly items: readonly PracticeItem[];
 }
 
-const SEVERITY: Record<FindingStatus, number> = { pass: 0, 'needs-review': 1, fail: 2 };
+interface ItemInfo {
+  readonly checklist: string;
+  readonly item: string;
+  readonly title: string;
+}
 
-/** The statuses of the automatic items of one analysis; an item found twice keeps its worst status. */
-function statusesOf(analysis: SessionAnalysis | null): { statuses: Record<string, FindingStatus>; titles: Map<string, { checklist: string; item: string; title: string }> } {
+/** The final statuses of the automatic items of one attempt, and its checklists' scores. */
+function resultOf(input: AttemptInput): { statuses: Record<string, FindingStatus>; titles: Map<string, ItemInfo>; checklists: AttemptChecklistScore[] } {
+  const result = sessionResult(input.analysis?.findings ?? null, input.reviews ?? []);
   const statuses: Record<string, FindingStatus> = {};
-  const titles = new Map<string, { checklist: string; item: string; title: string }>();
-  for (const f of analysis?.findings ?? []) {
-    // Coach-only items are never judged automatically: nothing to chart for the trainee.
-    if (f.kind !== 'auto') continue;
-    const key = `${f.checklist}/${f.item}`;
-    const before = statuses[key];
-    if (before === undefined || SEVERITY[f.status] > SEVERITY[before]) statuses[key] = f.status;
-    if (!titles.has(key)) titles.set(key, { checklist: f.checklist, item: f.item, title: f.title });
+  const titles = new Map<string, ItemInfo>();
+  for (const c of result.checklists) {
+    for (const i of c.items) {
+      // Coach-only items are never judged automatically: nothing to chart for the trainee.
+      if (i.kind !== 'auto' || i.automatic === null) continue;
+      statuses[i.key] = i.final;
+      titles.set(i.key, { checklist: i.checklist, item: i.item, title: i.title });
+    }
   }
-  return { statuses, titles };
+  const checklists = result.checklists.map(({ checklist, score, passed, failed, needsReview, notApplicable }) => ({ checklist, score, passed, failed, needsReview, notApplicable }));
+  return { statuses, titles, checklists };
 }
 
 export function practiceProgress(candidateName: string, scenarioId: string | null, inputs: readonly AttemptInput[]): PracticeProgress {
   const ordered = [...inputs].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.sessionId.localeCompare(b.sessionId));
-  const itemInfo = new Map<string, { checklist: string; item: string; title: string }>();
+  const itemInfo = new Map<string, ItemInfo>();
   const attempts: PracticeAttempt[] = ordered.map((input) => {
-    const { statuses, titles } = statusesOf(input.analysis);
+    const { statuses, titles, checklists } = resultOf(input);
     for (const [key, info] of titles) if (!itemInfo.has(key)) itemInfo.set(key, info);
     return {
       sessionId: input.sessionId,
@@ -81,6 +104,7 @@ export function practiceProgress(candidateName: string, scenarioId: string | nul
       scenarioTitle: input.scenarioTitle,
       analysed: input.analysis !== null,
       statuses,
+      checklists,
     };
   });
   const items: PracticeItem[] = [...itemInfo].map(([key, info]) => {

@@ -1,4 +1,5 @@
 import type { FindingStatus } from '../analysis/findings.js';
+import { coachCallOf } from '../result/session-result.js';
 import { agreementOf, meanOf, type Agreement } from './agreement.js';
 import { findingKey, type Review } from './schema.js';
 
@@ -8,10 +9,13 @@ import { findingKey, type Review } from './schema.js';
  * What counts as a coach's rating (the same rule everywhere in this file):
  *  - Only finished reviews count, i.e. reviews with a verdict; a session takes part when at
  *    least two coaches finished a review of it. A half-done review says nothing yet.
- *  - An automatic item: the coach's decision if they made one. Undecided, the automatic status
- *    counts when it is pass or fail: the coach finished the review and let it stand. An
- *    undecided 'needs-review' finding has no rating from that coach (the check itself had no
- *    answer, so there is nothing the coach accepted).
+ *  - An automatic item: the coach's decision if they made one (coachCallOf in
+ *    core/result/session-result.ts, the same reading of a review as the session's result).
+ *    Undecided, the automatic status counts when it is pass or fail: the coach finished the
+ *    review and let it stand. An undecided 'needs-review' or 'not-applicable' finding has no
+ *    rating from that coach: the check had no answer, or nothing to judge, so there is nothing
+ *    the coach accepted (a not-applicable item is never a rating, let alone a pass). A coach who
+ *    overrides a not-applicable item to pass or fail did rate it.
  *  - A coach-only item (warmth, tone, ...): the score 1-5 as a category, when scored.
  *    (Unweighted kappa: a 4 against a 5 is a disagreement.)
  *  - The verdict (advance / hold / not-a-fit) is calibrated like an item, under key "verdict".
@@ -122,19 +126,15 @@ function coachOf(review: Review): CoachRef {
 }
 
 /**
- * A coach's final pass/fail on an automatic item (the rule above): their decision, else the
- * automatic pass/fail once the review is finished; null when they have not rated it.
+ * A coach's rating of an item (the rules above): '1'..'5' for a score, their pass/fail
+ * decision, else the automatic pass/fail once the review is finished; null when they have not
+ * rated it (undecided needs-review or not-applicable).
  */
-export function finalStatusOf(review: Pick<Review, 'decisions' | 'verdict'>, key: string, automatic: FindingStatus | null | undefined): 'pass' | 'fail' | null {
-  const decision = review.decisions[key];
-  if (decision) return decision.status;
-  if (review.verdict !== null && (automatic === 'pass' || automatic === 'fail')) return automatic;
+export function coachRatingOf(review: Review, key: string, automatic: FindingStatus | undefined): { rating: string; reason: string } | null {
+  const call = coachCallOf(review, key);
+  if (call) return { rating: call.by === 'score' ? String(call.score) : call.status, reason: call.reason };
+  if (review.verdict !== null && (automatic === 'pass' || automatic === 'fail')) return { rating: automatic, reason: '' };
   return null;
-}
-
-function autoRating(review: Review, key: string, automatic: FindingStatus | undefined): { rating: string; reason: string } | null {
-  const status = finalStatusOf(review, key, automatic);
-  return status === null ? null : { rating: status, reason: review.decisions[key]?.reason ?? '' };
 }
 
 export function calibrate(input: readonly CalibrationSession[]): Calibration {
@@ -168,15 +168,9 @@ export function calibrate(input: readonly CalibrationSession[]): Calibration {
       const coach = refs[i] ?? coachOf(review);
       const keys = new Set([...automatic.keys(), ...Object.keys(review.decisions), ...Object.keys(review.scores)]);
       for (const key of keys) {
-        const score = review.scores[key];
-        if (score) {
-          if (!items.has(key)) items.set(key, { title: key, scale: 'score' });
-          rate(key, session.sessionId, { coach, rating: String(score.score), reason: score.note });
-          continue;
-        }
-        const rated = autoRating(review, key, automatic.get(key));
+        const rated = coachRatingOf(review, key, automatic.get(key));
         if (!rated) continue;
-        if (!items.has(key)) items.set(key, { title: key, scale: 'pass-fail' });
+        if (!items.has(key)) items.set(key, { title: key, scale: /^[1-5]$/.test(rated.rating) ? 'score' : 'pass-fail' });
         rate(key, session.sessionId, { coach, ...rated });
       }
       if (review.verdict !== null) rate(VERDICT_KEY, session.sessionId, { coach, rating: review.verdict, reason: '' });

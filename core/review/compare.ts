@@ -1,13 +1,14 @@
 import type { FindingStatus } from '../analysis/findings.js';
 import type { LibraryRow } from '../library/library-row.js';
-import { finalStatusOf, type CalibrationFinding, type CoachRef } from './calibration.js';
-import { findingKey, type Review } from './schema.js';
+import { coachCallOf, itemsOf, sessionResult, type ChecklistResult, type CoachCall, type ResultSource } from '../result/session-result.js';
+import type { CalibrationFinding, CoachRef } from './calibration.js';
+import type { Review } from './schema.js';
 
 /**
  * Several sessions side by side (one candidate's, or one tryout's): per checklist item, each
- * session's automatic status and every coach's decision, final status and score; per session
- * and checklist, the passes and fails. A coach's final status follows calibration.ts
- * (finalStatusOf): their decision, else the automatic pass/fail once their review is finished.
+ * session's automatic status, its final status (coach over automatic, from
+ * core/result/session-result.ts, with how it came about and the override reason) and every
+ * coach's call; per session and checklist, the counts and score of its result.
  */
 
 export const MAX_COMPARED_SESSIONS = 12;
@@ -21,11 +22,10 @@ export interface CompareInput {
 
 export interface CoachCell {
   readonly coach: CoachRef;
-  /** The coach's explicit decision, or null when undecided. */
+  /** The coach's explicit pass/fail decision, or null when undecided. */
   readonly decision: 'pass' | 'fail' | null;
+  /** The override reason or note (decision), or the score's note. */
   readonly reason: string;
-  /** The decision, or the automatic pass/fail the coach let stand in a finished review. */
-  readonly final: 'pass' | 'fail' | null;
   /** Coach-only items: the coach's score 1-5, or null. */
   readonly score: number | null;
 }
@@ -34,6 +34,12 @@ export interface CompareCell {
   readonly sessionId: string;
   /** Null when this session has no such finding (not analysed, or another checklist). */
   readonly automatic: FindingStatus | null;
+  /** The session's final status of the item; null when the session has nothing on it. */
+  readonly final: FindingStatus | null;
+  /** How the final status came about; null with `final`. */
+  readonly source: ResultSource | null;
+  /** The override reason(s), or what the coaches differ on; '' when none. */
+  readonly reason: string;
   /** One per coach with a review of this session, by coach id. */
   readonly coaches: readonly CoachCell[];
 }
@@ -47,17 +53,8 @@ export interface CompareItem {
   readonly cells: readonly CompareCell[];
 }
 
-export interface Tally {
-  readonly pass: number;
-  readonly fail: number;
-}
-
-export interface ChecklistTally {
-  readonly checklist: string;
-  readonly automatic: Tally & { readonly needsReview: number };
-  /** Final statuses per coach. */
-  readonly coaches: readonly (Tally & { readonly coach: CoachRef })[];
-}
+/** A checklist of one session's result: final counts and score, and the automatic ones beside them. */
+export type ChecklistTally = Omit<ChecklistResult, 'items'>;
 
 export interface ComparedSession {
   readonly row: LibraryRow;
@@ -76,59 +73,48 @@ interface ItemInfo {
   readonly kind: 'auto' | 'coach-only';
 }
 
+function coachCell(call: CoachCall | null, review: Review): CoachCell {
+  return {
+    coach: { id: review.coach.id, name: review.coach.name },
+    decision: call?.by === 'decision' ? call.status : null,
+    reason: call?.reason ?? '',
+    score: call?.score ?? null,
+  };
+}
+
 export function compareSessions(input: readonly CompareInput[]): SessionComparison {
+  const sorted = input.map((s) => ({ ...s, reviews: [...s.reviews].sort((a, b) => a.coach.id.localeCompare(b.coach.id)) }));
+  const results = sorted.map((s) => sessionResult(s.findings, s.reviews));
+  // Every item any analysis lists, in order, then items only the reviews mention (decisions
+  // kept from an earlier analysis), so an analysed session's title wins over a bare key.
   const items = new Map<string, ItemInfo>();
-  for (const s of input) for (const f of s.findings ?? []) if (!items.has(findingKey(f))) items.set(findingKey(f), { checklist: f.checklist, title: f.title, kind: f.kind });
-  // Decisions or scores on items no analysis here lists (e.g. the analysis was re-run since).
-  for (const s of input) {
-    for (const r of s.reviews) {
-      for (const key of Object.keys(r.decisions)) if (!items.has(key)) items.set(key, { checklist: key.split('/')[0] ?? key, title: key, kind: 'auto' });
-      for (const key of Object.keys(r.scores)) if (!items.has(key)) items.set(key, { checklist: key.split('/')[0] ?? key, title: key, kind: 'coach-only' });
+  for (const analysed of [true, false]) {
+    for (const result of results) {
+      for (const i of itemsOf(result)) if ((i.automatic !== null) === analysed && !items.has(i.key)) items.set(i.key, { checklist: i.checklist, title: i.title, kind: i.kind });
     }
   }
-  const sorted = input.map((s) => ({ ...s, reviews: [...s.reviews].sort((a, b) => a.coach.id.localeCompare(b.coach.id)) }));
-  const automaticOf = sorted.map((s) => new Map((s.findings ?? []).map((f) => [findingKey(f), f.status])));
+  const byKey = results.map((r) => new Map(itemsOf(r).map((i) => [i.key, i])));
 
   const compared: CompareItem[] = [...items].map(([key, info]) => ({
     key,
     ...info,
-    cells: sorted.map((s, i) => {
-      const automatic = automaticOf[i]?.get(key) ?? null;
+    cells: sorted.map((s, n) => {
+      const item = byKey[n]?.get(key);
       return {
         sessionId: s.row.sessionId,
-        automatic,
-        coaches: s.reviews.map((r) => ({
-          coach: { id: r.coach.id, name: r.coach.name },
-          decision: r.decisions[key]?.status ?? null,
-          reason: r.decisions[key]?.reason ?? r.scores[key]?.note ?? '',
-          final: finalStatusOf(r, key, automatic),
-          score: r.scores[key]?.score ?? null,
-        })),
+        automatic: item?.automatic ?? null,
+        final: item?.final ?? null,
+        source: item?.source ?? null,
+        reason: item?.reason ?? '',
+        coaches: s.reviews.map((r) => coachCell(coachCallOf(r, key), r)),
       };
     }),
   }));
 
-  const sessions = sorted.map((s, i) => ({ row: s.row, analysed: s.findings !== null, checklists: tallies(compared, i, s.reviews) }));
+  const sessions = sorted.map((s, n) => ({
+    row: s.row,
+    analysed: s.findings !== null,
+    checklists: (results[n]?.checklists ?? []).map(({ items: _items, ...tally }) => tally),
+  }));
   return { sessions, items: compared };
-}
-
-function tallies(items: readonly CompareItem[], index: number, reviews: readonly Review[]): ChecklistTally[] {
-  const byChecklist = new Map<string, { automatic: { pass: number; fail: number; needsReview: number }; coaches: Map<string, { coach: CoachRef; pass: number; fail: number }> }>();
-  for (const item of items) {
-    const cell = item.cells[index];
-    if (!cell || (cell.automatic === null && cell.coaches.every((c) => c.final === null))) continue;
-    let t = byChecklist.get(item.checklist);
-    if (!t) {
-      t = { automatic: { pass: 0, fail: 0, needsReview: 0 }, coaches: new Map(reviews.map((r) => [r.coach.id, { coach: { id: r.coach.id, name: r.coach.name }, pass: 0, fail: 0 }])) };
-      byChecklist.set(item.checklist, t);
-    }
-    if (cell.automatic === 'pass') t.automatic.pass++;
-    else if (cell.automatic === 'fail') t.automatic.fail++;
-    else if (cell.automatic === 'needs-review') t.automatic.needsReview++;
-    for (const c of cell.coaches) {
-      const coach = t.coaches.get(c.coach.id);
-      if (coach && c.final !== null) coach[c.final]++;
-    }
-  }
-  return [...byChecklist].map(([checklist, t]) => ({ checklist, automatic: t.automatic, coaches: [...t.coaches.values()] }));
 }

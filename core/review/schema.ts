@@ -32,7 +32,7 @@ const frame = z.number().int().nonnegative().max(2 ** 30);
 export const FindingDecisionSchema = z
   .strictObject({
     /** What the automatic check said when the coach decided. */
-    automaticStatus: z.enum(['pass', 'fail', 'needs-review']),
+    automaticStatus: z.enum(['pass', 'fail', 'needs-review', 'not-applicable']),
     /** The coach's call. */
     status: z.enum(['pass', 'fail']),
     reason: z.string().trim().max(2000),

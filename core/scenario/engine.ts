@@ -3,6 +3,7 @@ import { chooseBranch, needsTranscript, readsChecks } from './branch-rules.js';
 import type { EngineCommand, EngineInput, EngineState, Transition } from './engine-types.js';
 import { clipFor, stepKind, type BranchStep, type Scenario, type Step } from './schema.js';
 import { typingNoiseOf } from './step-sounds.js';
+import { transcriptWindow } from './transcript-window.js';
 import type { Turn, TurnChecker } from './turns.js';
 
 export type { EngineCommand, EngineInput, EnginePhase, EngineState, Transition } from './engine-types.js';
@@ -13,13 +14,6 @@ export const MAX_STEPS_ENTERED = 500;
 export const INITIAL_STATE: EngineState = {
   stepIndex: -1, phase: { kind: 'idle' }, turns: [], stepsEntered: 0, path: [], speechSince: null, talkOverPending: false,
 };
-
-/** Audio before the detected speech onset that is transcribed too (a soft first consonant). */
-const TRANSCRIBE_LEAD_SECONDS = 0.25;
-/** Audio after the last voiced frame that is transcribed too (a trailing soft sound). */
-const TRANSCRIBE_TAIL_SECONDS = 0.5;
-/** The longest stretch transcribed for one turn (the transcribeTurn limit). */
-const TRANSCRIBE_MAX_SECONDS = 600;
 
 /**
  * The scenario engine: a pure state machine. Given the state and an input stamped with an
@@ -62,7 +56,7 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
   function branch(state: EngineState, step: BranchStep, frame: number, out: Out): EngineState {
     const turn = state.turns.at(-1);
     if (needsTranscript(step, turn)) {
-      out.commands.push({ type: 'transcribe-turn', stepId: step.id, ...transcriptWindow(turn) });
+      out.commands.push({ type: 'transcribe-turn', stepId: step.id, ...transcriptWindow(turn, sampleRate) });
       return { ...state, phase: { kind: 'transcribing', stepId: step.id } };
     }
     // Checklist results are judged once, when a branch first asks for them, and kept on the turn.
@@ -74,14 +68,6 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
     const choice = chooseBranch(step, state.turns.at(-1), sampleRate);
     out.events.push({ type: 'branch-taken', frame, stepId: step.id, rule: choice.rule, to: choice.to });
     return goTo(state, choice.to, frame, out);
-  }
-
-  /** The microphone audio of a spoken turn: from just before the speech to just after it (within the turn). */
-  function transcriptWindow(turn: Turn): { fromFrame: number; toFrame: number } {
-    const start = turn.speechStartFrame ?? turn.invitedFrame;
-    const end = Math.min(turn.endedFrame, (turn.speechEndFrame ?? turn.endedFrame) + secs(TRANSCRIBE_TAIL_SECONDS));
-    const toFrame = Math.max(end, start + 1);
-    return { fromFrame: Math.max(0, start - secs(TRANSCRIBE_LEAD_SECONDS), toFrame - secs(TRANSCRIBE_MAX_SECONDS)), toFrame };
   }
 
   /** The transcript answer: recorded on the last turn, then the waiting branch step chooses. */

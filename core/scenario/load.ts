@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioIdSchema } from '../session/ids.js';
 import { crossChecks } from './cross-checks.js';
+import { goalChecks } from './goal-checks.js';
 import { fields, issueProblems, plainErrors, quote, type IssueProblem } from './issue-messages.js';
 import { ScenarioHeaderSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type ScenarioProblem, type Step } from './schema.js';
 import { firstAlias, locate, locateKey, unresolvedAliases, yamlProblems, type Found } from './yaml-positions.js';
@@ -19,6 +20,8 @@ const MAX_PROBLEMS = 100;
 export interface ParseScenarioOptions {
   /** Whether audio/<scenarioId>/<clip> exists. Clips are not checked without it. */
   readonly clipExists?: (scenarioId: string, clip: string) => boolean;
+  /** Whether a checklist item (`respect/no-red-flags`) exists. Branch `because` items are not checked without it. */
+  readonly itemExists?: (ref: string) => boolean;
 }
 
 export interface ParsedScenario {
@@ -83,6 +86,7 @@ function checkDocument(doc: Document, data: unknown, file: string, options: Pars
   const parsed = raw.map((value, i) => checkStep(doc, value, i, labels[i] ?? '', found));
   const scenarioId = ScenarioIdSchema.safeParse(id).success ? (id as string) : null;
   found.push(...crossChecks({ doc, raw, parsed, labels, scenarioId, clipExists: options.clipExists, checkTargets, lineOf }));
+  if (checkTargets) found.push(...goalChecks({ doc, data, labels, itemExists: options.itemExists }));
 
   let scenario: Scenario | null = null;
   if (header.success && parsed.every((s) => s !== null)) {

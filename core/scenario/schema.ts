@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScenarioIdSchema, StepIdSchema } from '../session/ids.js';
+import { FactSchema, ItemRefSchema, OUTCOMES, StepGoalsSchema } from './goals-schema.js';
 
 /**
  * The scenario format. A step is an object with an `id` and exactly one kind key:
@@ -21,6 +22,8 @@ export const SayStepSchema = z.strictObject({
   say: z.string().min(1).max(1000),
   /** Defaults to <step-id>.wav in scenarios/audio/<scenario-id>/. */
   clip: clipName.optional(),
+  /** Set on a customer's last line: how the call ended (the judgement reads it). */
+  outcome: z.enum(OUTCOMES).optional(),
 });
 
 export const HoldStepSchema = z.strictObject({
@@ -44,6 +47,7 @@ export const ListenStepSchema = z.strictObject({
     /** The customer keeps typing loudly while the trainee answers (the not-listening test). */
     typingNoise: z.boolean().default(false),
   }),
+  goals: StepGoalsSchema.optional(),
 });
 
 export const TypeStepSchema = z.strictObject({
@@ -54,6 +58,7 @@ export const TypeStepSchema = z.strictObject({
     message: z.string().max(10_000).optional(),
     minChars: z.number().int().nonnegative().max(10_000).default(1),
   }),
+  goals: StepGoalsSchema.optional(),
 });
 
 export const RepeatStepSchema = z.strictObject({
@@ -67,6 +72,8 @@ export const RepeatStepSchema = z.strictObject({
     maxSeconds: seconds(600).default(90),
     typingNoise: z.boolean().default(false),
   }),
+  /** A repeat is judged as a repeat (full-repeat) on top of these goals. */
+  goals: StepGoalsSchema.optional(),
 });
 
 /**
@@ -109,7 +116,16 @@ export type BranchRule = z.infer<typeof BranchRuleSchema>;
 export const BranchStepSchema = z.strictObject({
   id: StepIdSchema,
   branch: z.strictObject({
-    rules: z.array(z.strictObject({ when: BranchRuleSchema, goto: z.string() })).min(1),
+    rules: z
+      .array(
+        z.strictObject({
+          when: BranchRuleSchema,
+          goto: z.string(),
+          /** The checklist item to blame when this branch leads to a bad outcome. */
+          because: ItemRefSchema.optional(),
+        }),
+      )
+      .min(1),
     otherwise: z.string(),
   }),
 });
@@ -146,6 +162,8 @@ export const ScenarioHeaderSchema = z.strictObject({
     voice: z.enum(['us-slt', 'kal']).default('us-slt'),
   }),
   checklists: z.array(z.enum(CHECKLIST_IDS)).default([]),
+  /** Details the customer gives that answers must get right (see goals-schema.ts). */
+  facts: z.array(FactSchema).max(30).optional(),
   /**
    * A visible queue counter ("callers waiting") that climbs during the call: it starts at
    * `start` and gains one caller every `risesEverySeconds` of call time, up to `max`.

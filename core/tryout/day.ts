@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ApiMethod } from '../api-methods.js';
 import { TryoutIdSchema } from './schema.js';
 
 /**
  * A tryout day: a coach starts one tryout on this laptop and it becomes a kiosk for candidates.
- * While a day is on, only the methods a candidate's call needs answer; everything else (sessions,
- * reviews, settings, tryouts, reports) needs coach mode, which the coach PIN unlocks for a while.
+ * While a day is on and coach mode is locked, the caller is a candidate: only the methods
+ * API_POLICY (core/api-policy.ts) opens to candidates answer; everything else (sessions, reviews,
+ * settings, tryouts, reports) needs coach mode, which the coach PIN unlocks for a while.
  * The day is saved (`<data>/tryout-day.json`), so a restart comes back locked, in the same day.
  */
 
@@ -19,27 +19,6 @@ export type TryoutDayFile = z.infer<typeof TryoutDayFileSchema>;
 /** Coach mode locks itself after this long without a coach-only call. */
 export const COACH_IDLE_LOCK_MS = 15 * 60_000;
 
-/**
- * What a candidate's screens call: the catalog and clips, one call's recording, the consent text,
- * and the way into coach mode. Nothing here reads another session.
- */
-export const CANDIDATE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'listScenarios',
-  'scenarioRevision',
-  'getSettings',
-  'startSession',
-  'appendAudio',
-  'appendEvents',
-  'saveDraft',
-  'finishSession',
-  'transcribeTurn',
-  'getConsentText',
-  'coachPinStatus',
-  'unlockCoach',
-  'lockCoach',
-  'getTryoutDay',
-]);
-
 export interface CoachGateState {
   /** The tryout whose day is on, or null (no day: the laptop is open for practice and coaching). */
   readonly dayTryoutId: string | null;
@@ -49,12 +28,6 @@ export interface CoachGateState {
 
 export function coachUnlocked(state: CoachGateState, now: number): boolean {
   return state.coachUnlockedUntil !== null && now < state.coachUnlockedUntil;
-}
-
-/** Why `method` is refused now, or null when it may run. */
-export function coachGate(method: ApiMethod, state: CoachGateState, now: number): string | null {
-  if (state.dayTryoutId === null || CANDIDATE_METHODS.has(method) || coachUnlocked(state, now)) return null;
-  return 'This laptop is running a tryout: a coach must unlock coach mode with the PIN first.';
 }
 
 /** Media a locked kiosk may load: the scenarios' clips only (not recordings, exports or reports). */

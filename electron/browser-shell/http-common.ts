@@ -18,6 +18,7 @@ export function setSecurityHeaders(res: ServerResponse): void {
 const STATUS: Record<ApiErrorCode, number> = {
   'invalid-argument': 400,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   'unknown-method': 404,
   conflict: 409,

@@ -6,12 +6,18 @@ import { createTrainerService, type TrainerService } from '../services/trainer-s
 import { handleApi } from './api-route.js';
 import { checkTokenFormat, newToken, sessionCookie, ShellGuard, tokenMatches } from './auth.js';
 import { resolveStatic, sendFile } from './files.js';
+import { pathEscape } from './path-guard.js';
 import { rawPath, rawQuery, sendError, sendText, setSecurityHeaders } from './http-common.js';
 
 /**
- * The browser shell: the trainer service over HTTP on 127.0.0.1, serving the built renderer.
- * Static files need no token; /api and /media need the per-launch token.
+ * The browser shell: the trainer service over HTTP on 127.0.0.1 only (LOOPBACK), serving the
+ * built renderer. Every request is checked in this order: Host and Origin (403 unless this
+ * shell's own), the path (400 for any escape, path-guard.ts), then the token for /api and
+ * /media. API calls go to the service's one dispatch, which checks the caller's role.
  */
+
+/** The only address the shell listens on: nothing off this machine can reach it. */
+export const LOOPBACK = '127.0.0.1';
 
 export interface BrowserShellOptions {
   readonly dataDir: string;
@@ -35,16 +41,22 @@ export interface BrowserShell {
 }
 
 const unauthorized = (message: string) => new TryoutError('unauthorized', message);
+const forbidden = (message: string) => new TryoutError('forbidden', message);
 
 function route(req: IncomingMessage, res: ServerResponse, guard: ShellGuard, service: TrainerService, rendererDir: string): void {
   setSecurityHeaders(res);
   if (!guard.hostAllowed(req)) {
-    sendError(res, unauthorized('This server only answers requests addressed to 127.0.0.1 or localhost on its own port.'));
+    sendError(res, forbidden('This server only answers requests addressed to 127.0.0.1 or localhost on its own port.'));
+    return;
+  }
+  if (!guard.originAllowed(req)) {
+    sendError(res, forbidden('Requests from other origins are refused.'));
     return;
   }
   const path = rawPath(req.url);
-  if (!path.startsWith('/')) {
-    sendError(res, new TryoutError('invalid-argument', 'Bad request path.'));
+  const escape = pathEscape(path);
+  if (escape !== null) {
+    sendError(res, new TryoutError('invalid-argument', `That path is not allowed (${escape}).`));
     return;
   }
   if (path === '/healthz') {
@@ -55,10 +67,6 @@ function route(req: IncomingMessage, res: ServerResponse, guard: ShellGuard, ser
   if (isApi || path.startsWith('/media/')) {
     if (!guard.authorized(req)) {
       sendError(res, unauthorized('Missing or wrong token: open the URL the Tryout browser shell printed at start-up.'));
-      return;
-    }
-    if (!guard.originAllowed(req)) {
-      sendError(res, unauthorized('Requests from other origins are refused.'));
       return;
     }
     if (isApi) {
@@ -110,7 +118,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
-      server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.listen(opts.port ?? 0, LOOPBACK, () => {
         server.off('error', reject);
         resolveListen();
       });
@@ -121,7 +129,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   }
   const port = (server.address() as AddressInfo).port;
   guard = new ShellGuard(token, port);
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${LOOPBACK}:${port}`;
   let closing: Promise<void> | null = null;
   return {
     url: `${origin}/?token=${token}`,

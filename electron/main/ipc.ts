@@ -1,13 +1,14 @@
 import { API_METHODS, type ApiMethod } from '../../core/api.js';
 import { TryoutError, type ApiErrorBody } from '../../core/errors.js';
-import { parseApiInput } from '../services/api-input.js';
 import { ipcChannel, type IpcReply } from './policies/ipc-channel.js';
 import { isTrustedSender, type SenderFrameLike } from './policies/ipc-sender.js';
 
 /**
  * One `ipcMain.handle('tryout:<method>')` per API method. Each checks the sender first, then
- * runs the method; replies are values ({ ok, result } / { ok: false, error }), never throws,
- * so the error code reaches the renderer (a thrown error would arrive as a bare message).
+ * hands the call to the service's one dispatch (which checks the caller's role against
+ * API_POLICY): no method, settings included, is answered here. Replies are values
+ * ({ ok, result } / { ok: false, error }), never throws, so the error code reaches the renderer
+ * (a thrown error would arrive as a bare message).
  */
 
 /** The part of IpcMainInvokeEvent this module reads. */
@@ -21,13 +22,8 @@ export interface IpcRegistrar {
 }
 
 export interface IpcDeps {
-  /** The trainer service's dispatch (validates its input, rejects with TryoutError only). */
+  /** The trainer service's dispatch (checks the role, validates its input, rejects with TryoutError only). */
   readonly dispatch: (method: string, rawInput: unknown) => Promise<unknown>;
-  /** Settings live in electron-store, not in the service's settings file. */
-  readonly settings: {
-    getSettings(): unknown;
-    updateSettings(patch: unknown): unknown;
-  };
   readonly log?: (message: string) => void;
 }
 
@@ -46,20 +42,11 @@ function senderIsTrusted(event: InvokeEventLike): boolean {
 export function registerIpcHandlers(ipc: IpcRegistrar, deps: IpcDeps): ApiMethod[] {
   const log = deps.log ?? ((message: string) => console.error(message));
 
-  async function run(method: ApiMethod, input: unknown): Promise<unknown> {
-    if (method === 'getSettings') {
-      parseApiInput(method, input);
-      return deps.settings.getSettings();
-    }
-    if (method === 'updateSettings') return deps.settings.updateSettings(parseApiInput(method, input).patch);
-    return deps.dispatch(method, input);
-  }
-
   for (const method of API_METHODS) {
     ipc.handle(ipcChannel(method), async (event, input) => {
       if (!senderIsTrusted(event)) return { ok: false, error: UNTRUSTED };
       try {
-        return { ok: true, result: await run(method, input) };
+        return { ok: true, result: await deps.dispatch(method, input) };
       } catch (error) {
         if (error instanceof TryoutError) return { ok: false, error: error.toBody() };
         log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

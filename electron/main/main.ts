@@ -1,13 +1,13 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { adoptLegacySettings } from '../services/settings-file.js';
 import { createTrainerService, type TrainerService } from '../services/trainer-service.js';
 import { createAppProtocolHandler } from './app-protocol.js';
 import { registerIpcHandlers } from './ipc.js';
 import { appPaths } from './policies/app-paths.js';
 import { APP_SCHEME } from './policies/origin.js';
 import { applySessionPolicies, guardWebContents } from './security.js';
-import { createSettingsStore } from './settings-store.js';
 import { createMainWindow } from './window.js';
 import { startKiosk, type Kiosk } from './kiosk.js';
 import { kioskModeRequested, secondInstanceAction, singleInstanceDecision } from './policies/kiosk.js';
@@ -43,14 +43,12 @@ function openWindow(): void {
   });
 }
 
-function start(): void {
-  const settings = createSettingsStore({ projectVersion: app.getVersion() });
-  const trainer = createTrainerService({
-    dataDir: app.getPath('userData'),
-    scenariosDir: paths.scenariosDir,
-    settings: () => settings.getSettings(),
-    updateSettings: (patch) => settings.updateSettings(patch),
-  });
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  // Settings live in the service's <userData>/settings.json, as in the browser shell; an older
+  // version's electron-store config.json is moved there once.
+  if (await adoptLegacySettings(dataDir, join(dataDir, 'config.json'))) console.log('settings: moved config.json into settings.json');
+  const trainer = createTrainerService({ dataDir, scenariosDir: paths.scenariosDir });
   service = trainer;
   for (const id of trainer.recoveredAtStartup) console.log(`recovered session ${id}`);
   kiosk = startKiosk({
@@ -64,7 +62,7 @@ function start(): void {
     },
   });
 
-  registerIpcHandlers(ipcMain, { dispatch: kiosk.trackCoachUnlock(trainer.dispatch), settings });
+  registerIpcHandlers(ipcMain, { dispatch: kiosk.trackCoachUnlock(trainer.dispatch) });
 
   protocol.handle(
     APP_SCHEME,

@@ -13,6 +13,7 @@ import { unsafeEntryName } from './zip-reader.js';
  *   <sessionId>/drafts.json              (when present)
  *   <sessionId>/analysis.json            (when analysed)
  *   <sessionId>/peaks.json               (when analysed)
+ *   <sessionId>/turn-transcripts.jsonl   (when turns were transcribed during the call)
  *   <sessionId>/reviews/<coachId>.json   one per coach
  * bundle.json lists every other entry with its size and sha256. Any other name is refused, as
  * are names that climb out ("..", absolute, backslashes).
@@ -36,7 +37,7 @@ export const BUNDLE_LIMITS = {
   maxIndexBytes: 4 * MB,
 } as const;
 
-export const SESSION_FILES = ['manifest.json', 'events.jsonl', 'audio.wav', 'drafts.json', 'analysis.json', 'peaks.json'] as const;
+export const SESSION_FILES = ['manifest.json', 'events.jsonl', 'audio.wav', 'drafts.json', 'analysis.json', 'peaks.json', 'turn-transcripts.jsonl'] as const;
 export type SessionFileName = (typeof SESSION_FILES)[number];
 export const REQUIRED_SESSION_FILES: readonly SessionFileName[] = ['manifest.json', 'events.jsonl', 'audio.wav'];
 
@@ -49,6 +50,7 @@ export const SESSION_FILE_MAX_BYTES: Readonly<Record<SessionFileName | 'review',
   'drafts.json': 8 * MB,
   'analysis.json': 64 * MB,
   'peaks.json': 64 * MB,
+  'turn-transcripts.jsonl': 64 * MB,
   review: 4 * MB,
 };
 
@@ -74,7 +76,7 @@ export type BundleEntryKind =
   | { readonly kind: 'review'; readonly sessionId: string; readonly coachId: string };
 
 const SESSION_ID = '[a-z0-9][a-z0-9-]{6,62}[a-z0-9]';
-const FILE = new RegExp(`^(${SESSION_ID})/([a-z]+\\.(?:json|jsonl|wav))$`);
+const FILE = new RegExp(`^(${SESSION_ID})/([a-z][a-z-]*\\.(?:json|jsonl|wav))$`);
 const REVIEW = new RegExp(`^(${SESSION_ID})/reviews/([^/]+)\\.json$`);
 const FOLDER = new RegExp(`^${SESSION_ID}/(?:reviews/)?$`);
 

@@ -18,7 +18,7 @@ import { removeStaleStaging, writeDurably } from './staging.js';
  *
  * A session that is already here must have the same recording (audio.wav and events.jsonl with
  * the same sha256), or the bundle is refused. Its own manifest, drafts and analysis stay; an
- * analysis or peaks file it lacks is added; reviews merge by coach: a coach's review that is
+ * analysis, peaks or turn-transcripts file it lacks is added; reviews merge by coach: a coach's review that is
  * missing here is added, and when both sides have one the later `updatedAt` is kept. So
  * importing the same bundle twice changes nothing.
  *
@@ -105,7 +105,7 @@ function planExisting(dataDir: string, index: BundleIndex, session: BundleSessio
   }
   const fresh = join(staging, 'new', id);
   const moves: Move[] = [];
-  for (const file of ['analysis.json', 'peaks.json'] as const) {
+  for (const file of ['analysis.json', 'peaks.json', 'turn-transcripts.jsonl'] as const) {
     if (session.files.has(file) && !existsSync(join(paths.dir, file))) moves.push({ from: join(fresh, file), to: join(paths.dir, file) });
   }
   let reviewsMerged = 0;

@@ -3,6 +3,7 @@ import { ANALYSIS_FORMAT_VERSION } from '../../core/analysis/analyze.js';
 import { WaveformPeaksSchema } from '../../core/analysis/peaks.js';
 import { TryoutError } from '../../core/errors.js';
 import { ReviewSchema, type Review } from '../../core/review/schema.js';
+import { SavedTurnTranscriptSchema } from '../../core/session/turn-transcripts.js';
 import { SessionEventSchema } from '../../core/session/events.js';
 import { DraftsSchema, type SessionManifest } from '../../core/session/manifest.js';
 import { describeZodError } from './api-input.js';
@@ -166,6 +167,21 @@ function checkEvents(name: string, bytes: Uint8Array): void {
   });
 }
 
+function checkTurnTranscripts(name: string, bytes: Uint8Array): void {
+  const lines = utf8(bytes, name).split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  lines.forEach((line, i) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      refuseBundle(`"${name}" line ${i + 1} is not valid JSON`);
+    }
+    const parsed = SavedTurnTranscriptSchema.safeParse(raw);
+    if (!parsed.success) refuseBundle(`"${name}" line ${i + 1} is not a turn transcript (${describeZodError(parsed.error)})`);
+  });
+}
+
 function checkAudio(name: string, bytes: Uint8Array, manifest: SessionManifest): void {
   let info: ReturnType<typeof parseWavHeader>;
   try {
@@ -214,6 +230,8 @@ export function checkSessionFile(file: SessionFileName, name: string, bytes: Uin
       return checkAnalysis(name, bytes, manifest.id);
     case 'peaks.json':
       return checkPeaks(name, bytes);
+    case 'turn-transcripts.jsonl':
+      return checkTurnTranscripts(name, bytes);
   }
 }
 

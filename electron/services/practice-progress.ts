@@ -5,6 +5,7 @@ import type { SessionAnalysis } from '../../core/analysis/analyze.js';
 import { practiceProgress, sameCandidate, type PracticeProgress } from '../../core/practice/progress.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
 import { mapLimited } from './map-limited.js';
+import { readReviews } from './review-files.js';
 import { isMissing } from './session-files.js';
 import { sessionPaths } from './session-paths.js';
 
@@ -33,6 +34,8 @@ export async function practiceProgressOf(deps: PracticeProgressDeps, request: { 
     scenarioId: m.scenarioId,
     scenarioTitle: m.scenarioTitle,
     analysis: await readAnalysis(deps, m.id),
+    // A coach's call on a practice attempt wins over the automatic result, as everywhere.
+    reviews: await readReviews(deps.dataDir, m.id, deps.log),
   }));
   return practiceProgress(request.candidateName.trim(), request.scenarioId ?? null, inputs);
 }

@@ -74,8 +74,15 @@ export function listScenarioFiles(dir: string): string[] {
     .filter(isFile);
 }
 
-/** Reads and checks one scenario file; its clips are looked up in `<dir of file>/audio/<id>/`. */
-export function loadScenarioFile(file: string, checkClips = true): { scenario: Scenario | null; problems: ScenarioProblem[] } {
+/**
+ * Reads and checks one scenario file; its clips are looked up in `<dir of file>/audio/<id>/`.
+ * With `itemExists` (the checklists, as scenarios:check loads them), branch `because` items are checked too.
+ */
+export function loadScenarioFile(
+  file: string,
+  checkClips = true,
+  itemExists?: (ref: string) => boolean,
+): { scenario: Scenario | null; problems: ScenarioProblem[] } {
   let text: string;
   try {
     if (statSync(file).size > MAX_SCENARIO_SIZE) return { scenario: null, problems: [readProblem(file, TOO_LARGE)] };
@@ -85,7 +92,7 @@ export function loadScenarioFile(file: string, checkClips = true): { scenario: S
   }
   const dir = dirname(file);
   const clipExists = (id: string, clip: string) => resolveClipPath(dir, id, clip) !== null;
-  return parseScenario(displayName(file), text, checkClips ? { clipExists } : {});
+  return parseScenario(displayName(file), text, { ...(checkClips ? { clipExists } : {}), ...(itemExists ? { itemExists } : {}) });
 }
 
 export function isMissingClip(problem: ScenarioProblem): boolean {

@@ -1,7 +1,11 @@
 import { join, resolve } from 'node:path';
 import { isApiMethod, type ApiInput, type ApiMethod, type ApiOutputs, type ApiParsedInput, type TrainerApi } from '../../core/api.js';
+import type { Role } from '../../core/api-policy.js';
 import { TryoutError } from '../../core/errors.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
+import { AutoAnalysis, recogniserLimit } from './analysis/auto-analysis.js';
+import { sessionPaths } from './session-paths.js';
+import { loadVocabulary } from './analysis/vocabulary-repository.js';
 import { loadChecklists } from './analysis/checklist-repository.js';
 import { parseApiInput } from './api-input.js';
 import { originsOf } from './clip-resolution.js';
@@ -24,7 +28,6 @@ import { createTurnTranscription } from './transcription/transcribe-turn.js';
 import type { Transcriber } from './transcription/transcriber.js';
 import type { Settings } from '../../core/settings.js';
 import { readSettings, updateSettings } from './settings-file.js';
-import type { SettingsPatch } from '../../core/settings.js';
 import { consentProblem } from '../../core/tryout/consent.js';
 import { CoachPin, type ScryptParams } from './coach-pin.js';
 import { deleteCandidateData, runRetentionSweep, type RetentionDeps } from './retention.js';
@@ -45,12 +48,10 @@ export interface TrainerServiceOptions {
   readonly log?: (message: string) => void;
   /** Speech recognition for transcribeTurn; pocketsphinx by default, null for none. */
   readonly transcriber?: Transcriber | null;
-  /** Where the settings live when not in `<dataDir>/settings.json` (Electron's store); the analysis reads its speech engine there. */
-  readonly settings?: () => Settings | Promise<Settings>;
-  /** Changes those settings (Electron's store); `<dataDir>/settings.json` by default. Used to scrub a deleted candidate's name. */
-  readonly updateSettings?: (patch: SettingsPatch) => Settings | Promise<Settings>;
   /** The coach PIN's scrypt cost; OWASP strength by default (tests pass a cheaper one). */
   readonly coachPinScrypt?: ScryptParams;
+  /** Analyses every call as soon as it is finished or recovered (default true; tests that write analysis.json themselves turn it off). */
+  readonly analyseFinishedCalls?: boolean;
   /** Runs the retention sweep at start-up (default true). */
   readonly retentionSweepAtStartup?: boolean;
 }
@@ -60,8 +61,14 @@ export interface TrainerService {
   readonly api: TrainerApi;
   /** Sessions repaired by the start-up recovery. */
   readonly recoveredAtStartup: string[];
-  /** Runs `method` with untrusted input; rejects with a TryoutError only. */
+  /**
+   * The one gate: every request from either shell's renderer comes here. Resolves the caller's
+   * role, checks API_POLICY (core/api-policy.ts) before the input is looked at, validates the
+   * input, runs the method; rejects with a TryoutError only.
+   */
   dispatch(method: string, rawInput: unknown): Promise<unknown>;
+  /** The same, as `role` instead of the resolved one: for the policy's tests and probes (no shell calls it). */
+  dispatchAs(role: Role, method: string, rawInput: unknown): Promise<unknown>;
   /** The file behind a /media/... URL path, or null. */
   resolveMedia(path: string): string | null;
   /** Sessions being recorded now (the kiosk's close and keep-awake decisions use them). */
@@ -87,16 +94,36 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
   const log = opts.log ?? ((message: string) => console.error(message));
   const store = new SessionStore({ dataDir, log });
   const recoveredAtStartup = store.recover();
-  const transcribeTurn = createTurnTranscription(store, opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber, log);
-  const speech = async () => speechChoiceFromSettings(opts.settings ? await opts.settings() : await readSettings(dataDir), dataDir);
-  const analysis = new AnalysisRunner({ dataDir, scenariosDir, log, speech, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario });
+  // Each transcript made during a call is kept in its session folder for the analysis after it.
+  const turnTranscription = createTurnTranscription(store, opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber, log, (id) => sessionPaths(dataDir, id).dir);
+  const speech = async () => speechChoiceFromSettings(await readSettings(dataDir), dataDir);
+  const analysis = new AnalysisRunner({
+    dataDir,
+    scenariosDir,
+    log,
+    speech,
+    findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario,
+    // The library shows each session's result, which changes with its analysis.
+    onAnalysed: (id) => sessionIndex.refresh(id),
+    // A call being recorded keeps a core: its analysis then runs one recogniser at a time.
+    parallelism: () => recogniserLimit(store.recordingIds().length),
+    beforeRun: (id) => turnTranscription.settled(id),
+  });
+  // Every finished call is analysed at once, whatever the screen (not awaited by the caller).
+  const autoAnalysis = new AutoAnalysis({
+    analyze: (id) => analysis.analyze(id),
+    enabled: opts.analyseFinishedCalls !== false,
+    busy: (id) => ['queued', 'running'].includes(analysis.progress(id).state),
+    analysed: async (id) => (await analysis.saved(id)) !== null,
+    log,
+  });
   const reviews = new ReviewStore({ dataDir, log });
   // The session library in memory; every handler that changes a session on disk refreshes it.
   const sessionIndex = new LibraryIndex({ dataDir, log });
   // Built in the background from start-up, so the library opens at once (about 1.5 s for 10,000 sessions).
   sessionIndex.ready().catch((error: unknown) => log(`library: the session index could not be built: ${error instanceof Error ? error.message : String(error)}`));
   const reviewQueries: ReviewQueryDeps = { library: sessionIndex, reviews, analysisOf: (id) => analysis.saved(id) };
-  const settingsNow = async (): Promise<Settings> => (opts.settings ? await opts.settings() : await readSettings(dataDir));
+  const settingsNow = (): Promise<Settings> => readSettings(dataDir);
   const tryouts = new TryoutStore({ dataDir, log });
   const coachPin = new CoachPin({ dataDir, log, ...(opts.coachPinScrypt ? { scrypt: opts.coachPinScrypt } : {}) });
   const day = new TryoutDay({ dataDir, log, tryouts, coachPin });
@@ -104,7 +131,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     dataDir,
     log,
     settings: settingsNow,
-    updateSettings: async (patch) => (opts.updateSettings ? await opts.updateSettings(patch) : await updateSettings(dataDir, patch)),
+    updateSettings: (patch) => updateSettings(dataDir, patch),
     isRecording: (id) => store.isRecording(id),
   };
   const refreshed = async <T>(sessionIds: readonly string[], result: T): Promise<T> => {
@@ -115,7 +142,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
   const handlers: Handlers = {
     listScenarios: async () => {
       const library = loadLibrary(roots);
-      return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library), checklists: loadChecklists(scenariosDir).checklists };
+      return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library), checklists: loadChecklists(scenariosDir).checklists, vocabulary: loadVocabulary(scenariosDir).vocabulary };
     },
     startSession: async ({ scenarioId, candidate, sampleRate, tryoutId, consent }) => {
       day.checkSession(tryoutId);
@@ -133,12 +160,16 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     appendAudio: ({ sessionId, seq, pcm }) => store.appendAudio(sessionId, seq, pcm),
     appendEvents: ({ sessionId, events }) => store.appendEvents(sessionId, events),
     saveDraft: ({ sessionId, stepId, text }) => store.saveDraft(sessionId, stepId, text),
-    finishSession: async ({ sessionId }) => refreshed([sessionId], await store.finish(sessionId)),
+    finishSession: async ({ sessionId }) => {
+      const manifest = await store.finish(sessionId);
+      await autoAnalysis.queue(sessionId);
+      return refreshed([sessionId], manifest);
+    },
     listSessions: () => store.list(),
     getSession: ({ sessionId }) => store.get(sessionId),
     getSettings: () => readSettings(dataDir),
     updateSettings: ({ patch }) => updateSettings(dataDir, patch),
-    transcribeTurn: (range) => transcribeTurn(range),
+    transcribeTurn: (range) => turnTranscription.transcribe(range),
     analyzeSession: ({ sessionId }) => analysis.analyze(sessionId),
     getAnalysisProgress: async ({ sessionId }) => analysis.progress(sessionId),
     getAnalysis: ({ sessionId }) => analysis.saved(sessionId),
@@ -180,12 +211,15 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
           (error: unknown) => log(`retention: the start-up sweep failed: ${error instanceof Error ? error.message : String(error)}`),
         );
 
-  async function dispatch(method: string, rawInput: unknown): Promise<unknown> {
+  // Sessions a crash left behind are analysed too, once recovered (in the background).
+  autoAnalysis.queueAll(recoveredAtStartup).catch((error: unknown) => log(`analysis: recovered sessions were not queued: ${error instanceof Error ? error.message : String(error)}`));
+
+  async function dispatchAs(asRole: Role | null, method: string, rawInput: unknown): Promise<unknown> {
     const name = String(method).slice(0, 64);
     try {
       if (!isApiMethod(method)) throw new TryoutError('unknown-method', `There is no API method "${name}".`);
-      // Before the input is looked at: a locked kiosk answers only a candidate's methods.
-      day.check(method);
+      // Before the input is looked at: the caller's role must be allowed this method.
+      day.admit(method, asRole ?? (await day.roleFor(method)));
       const input = parseApiInput(method, rawInput);
       return await (handlers[method] as (input: unknown) => Promise<unknown>)(input);
     } catch (error) {
@@ -195,6 +229,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     }
   }
 
+  const dispatch = (method: string, rawInput: unknown) => dispatchAs(null, method, rawInput);
   const call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => dispatch(method, input) as Promise<ApiOutputs[M]>;
   const api: TrainerApi = {
     listScenarios: (input) => call('listScenarios', input),
@@ -247,6 +282,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     api,
     recoveredAtStartup,
     dispatch,
+    dispatchAs: (role, method, rawInput) => dispatchAs(role, method, rawInput),
     resolveMedia: (path) => (day.mediaAllowed(path) ? resolveMediaPath(dataDir, roots, path) : null),
     recordingSessionIds: () => store.recordingIds(),
     tryoutDayOn: () => day.tryoutId() !== null,

@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { ApiMethod } from '../../core/api-methods.js';
 import type { TryoutDayState } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
-import { coachGate, coachUnlocked, COACH_IDLE_LOCK_MS, kioskSessionProblem, mediaAllowed, TryoutDayFileSchema, type CoachGateState } from '../../core/tryout/day.js';
+import { notAllowedMessage, resolveRole, roleMayCall, type Role } from '../../core/api-policy.js';
+import { coachUnlocked, COACH_IDLE_LOCK_MS, kioskSessionProblem, mediaAllowed, TryoutDayFileSchema, type CoachGateState } from '../../core/tryout/day.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
 import type { CoachPin } from './coach-pin.js';
 import { isMissing } from './session-files.js';
@@ -66,14 +67,23 @@ export class TryoutDay {
     return { dayTryoutId: this.day?.tryoutId ?? null, coachUnlockedUntil: this.unlockedUntil };
   }
 
-  /** Throws 'unauthorized' when `method` needs coach mode now; a coach-only call keeps coach mode open. */
-  check(method: ApiMethod): void {
-    const now = this.now();
-    const gate = this.gateState();
-    const refusal = coachGate(method, gate, now);
-    if (refusal !== null) throw new TryoutError('unauthorized', refusal);
-    if (this.day !== null && coachUnlocked(gate, now) && method !== 'lockCoach' && method !== 'getTryoutDay') {
-      this.unlockedUntil = now + COACH_IDLE_LOCK_MS;
+  /**
+   * The caller's role for `method` now (core/api-policy.ts). The PIN file is read only when no
+   * day is on; the day and coach mode are read after that read, so they are current.
+   */
+  async roleFor(method: ApiMethod): Promise<Role> {
+    const pinSet = this.day !== null || (await this.opts.coachPin.status()).set;
+    return resolveRole({ ...this.gateState(), pinSet }, method, this.now());
+  }
+
+  /**
+   * Throws 'unauthorized' ("Not allowed: ...", naming the method and role) unless API_POLICY
+   * lets `role` call `method`. During a day, each coach call keeps coach mode open.
+   */
+  admit(method: ApiMethod, role: Role): void {
+    if (!roleMayCall(role, method)) throw new TryoutError('unauthorized', notAllowedMessage(method, role));
+    if (this.day !== null && role === 'coach' && method !== 'lockCoach' && method !== 'getTryoutDay') {
+      this.unlockedUntil = this.now() + COACH_IDLE_LOCK_MS;
     }
   }
 

@@ -67,7 +67,9 @@ export async function driveCall(page: Page, opts: DriveOptions): Promise<DriveRe
         if (voice) answers.push({ stepId: state.stepId, frames: voice.length, ...(await playAnswer(page, voice, opts.answerDelayMs ?? 400)) });
       }
       if (state.phase === 'typing') {
-        const text = opts.typed[typedIndex++] ?? '';
+        const text = opts.typed[typedIndex++];
+        // Fail at once, naming the step, rather than wait on a Send button that never enables.
+        if (text === undefined) throw new Error(`step "${state.stepId}" asks for a typed answer, and --typed has no answer ${typedIndex} for it`);
         await page.focus(sel('typed-answer'));
         await page.keyboard.type(text);
         await page.click(`${sel('send-typed')}:not([disabled])`);

@@ -7,6 +7,8 @@ import { driveCall, type DriveResult } from './call-driver.js';
 import { launchChromium } from './chromium.js';
 import { callApi, startShellProcess } from './shell-process.js';
 import { summarize, type RehearsalSummary } from './summary.js';
+import { typedAnswersProblem } from './typed-answers.js';
+import { loadLibrary } from '../../electron/services/scenario-repository.js';
 
 export interface RehearsalOptions {
   readonly scenarioId: string;
@@ -28,8 +30,24 @@ export interface RehearsalResult {
   readonly summary: RehearsalSummary;
 }
 
+/** Thrown before anything starts when the rehearsal cannot run as asked (unknown scenario, missing typed answers). */
+export class RehearsalInputError extends Error {}
+
+/** Checks the scenario and the typed answers before any process or browser starts. */
+export function checkRehearsal(opts: Pick<RehearsalOptions, 'scenarioId' | 'typed' | 'scenariosDir' | 'dataDir'>): void {
+  const shipped = resolve(opts.scenariosDir ?? 'scenarios');
+  // A rehearsal without --out runs on a fresh folder, which has no user scenarios yet (a folder that does not exist reads as none).
+  const user = opts.dataDir ? join(resolve(opts.dataDir), 'scenarios') : join(tmpdir(), `tryout-rehearsal-none-${process.pid}-${Date.now()}`);
+  const library = loadLibrary({ shipped, user });
+  const scenario = library.entries.get(opts.scenarioId)?.scenario;
+  if (!scenario) throw new RehearsalInputError(`there is no scenario "${opts.scenarioId}" in ${shipped} (or its file has problems: npm run scenarios:check)`);
+  const problem = typedAnswersProblem(scenario, opts.typed);
+  if (problem !== null) throw new RehearsalInputError(problem);
+}
+
 /** One scenario run in the real app: browser shell + headless Chromium + virtual microphone. */
 export async function rehearse(opts: RehearsalOptions): Promise<RehearsalResult> {
+  checkRehearsal(opts);
   const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tryout-rehearsal-')));
   const shell = await startShellProcess({ dataDir, ...(opts.scenariosDir ? { scenariosDir: opts.scenariosDir } : {}) });
   const chromium = await launchChromium({ virtualMic: true });

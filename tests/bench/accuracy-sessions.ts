@@ -1,38 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { between, seededRandom, seedFromText } from '../../core/audio/seeded-random.js';
+import type { Checklist } from '../../core/analysis/checklist-schema.js';
+import { createTurnChecker } from '../../core/analysis/turn-checks.js';
 import { parseScenario } from '../../core/scenario/load.js';
 import type { Scenario } from '../../core/scenario/schema.js';
-import type { SessionEvent } from '../../core/session/events.js';
+import { loadChecklists } from '../../electron/services/analysis/checklist-repository.js';
 import { readWav } from '../../electron/services/wav.js';
-import { speech } from '../../scripts/rehearse/speech.js';
-import type { CorpusEntry } from '../support/corpus.js';
-import { buildSession, RATE, speechBounds, writeSessionFolder, type Part } from '../support/synthetic-session.js';
+import type { CorpusEntry, CorpusSession } from '../support/corpus.js';
+import { buildSession, RATE, writeSessionFolder, type Part } from '../support/synthetic-session.js';
+import { simulateCall, type SimulatedCall } from './corpus-call.js';
+import { answerSamples, micNoise, speechPower, type Degradation } from './degradations.js';
 
 /**
- * Synthetic calls for the accuracy bench: each corpus session is laid out on its scenario's
- * path (customer clips from scenarios/audio on channel 0, the answers on channel 1 at known
- * frames, quiet room noise on the mic) and written as the session folder the app would leave.
+ * Session folders for the judgement bench: each corpus session played as a call on its
+ * scenario's real path (corpus-call.ts) in one degradation, and the long call of the
+ * real-time-factor figure.
  */
 
-/** Level of the room noise added to the mic channel (a quiet office on a headset). */
-export const ROOM_NOISE_DBFS = -65;
 /** Truth: 5 ms windows within this many dB of the clip's loudest window are speech. */
 const TRUTH_WINDOW = RATE / 200;
 const TRUTH_BELOW_PEAK_DB = 40;
-
-type PathStep = { readonly say: string } | { readonly answer: string } | { readonly hold: string; readonly seconds: number };
-
-/** One fixed path through each scenario the corpus uses (branches taken the "handled well" way). */
-const PATHS: Record<CorpusEntry['scenario'], readonly PathStep[]> = {
-  'not-listening': [{ say: 'ask-why' }, { answer: 'answer' }, { answer: 'again-1' }, { answer: 'again-2' }, { answer: 'again-3' }, { say: 'wrap-up' }],
-  'long-hold': [
-    { say: 'complain-wait' }, { answer: 'answer-wait' }, { say: 'hold-ok' }, { hold: 'on-hold', seconds: 6 }, { answer: 'check-in' },
-    { say: 'check-in-ok' }, { hold: 'on-hold-more', seconds: 4 }, { answer: 'answer-back' }, { say: 'thank-close' }, { answer: 'account-note' },
-  ],
-  'written-reply': [{ say: 'intro' }, { answer: 'reply' }],
-};
 
 const scenarios = new Map<string, Scenario>();
 
@@ -50,19 +37,9 @@ function customerClip(scenarioId: string, stepId: string): Int16Array {
   return readWav(join('scenarios', 'audio', scenarioId, `${stepId}.wav`)).samples[0] ?? new Int16Array(0);
 }
 
-/** Festival speech of an answer (cached), time-stretched by sox when its tempo is not 1 (cached too). */
-export function answerClip(entry: CorpusEntry): Int16Array {
-  if (entry.voice === 'typed') throw new Error(`${entry.id} is typed`);
-  let file = speech(entry.text, entry.voice);
-  if (entry.tempo !== 1) {
-    const stretched = file.replace(/\.wav$/, `-tempo${entry.tempo}.wav`);
-    if (!existsSync(stretched)) {
-      execFileSync('sox', [file, `${stretched}.tmp.wav`, 'tempo', '-s', String(entry.tempo)]);
-      renameSync(`${stretched}.tmp.wav`, stretched);
-    }
-    file = stretched;
-  }
-  return readWav(file).samples[0] ?? new Int16Array(0);
+/** Festival speech of an answer as heard in degradation `d` (cached; see degradations.ts). */
+export function answerClip(entry: CorpusEntry, d: Degradation = 'clean'): Int16Array {
+  return answerSamples(entry, d);
 }
 
 /**
@@ -86,86 +63,49 @@ export function cleanSpeechExtent(clip: Int16Array): { start: number; end: numbe
   return { start: Math.max(0, first) * TRUTH_WINDOW, end: (last + 1) * TRUTH_WINDOW };
 }
 
-/** A corpus answer as placed in a built session. */
-export interface PlacedAnswer {
-  readonly entry: CorpusEntry;
-  /** Frames where the answer's speech really is (spoken answers), from the clean clip. */
-  readonly speech: { readonly start: number; readonly end: number } | null;
-  /** From the customer line before the invitation to the end of the turn: findings here are this answer's. */
-  readonly window: { readonly start: number; readonly end: number };
-}
-
 export interface BenchSession {
   readonly sessionId: string;
   readonly scenario: Scenario;
   readonly dir: string;
-  readonly durationFrames: number;
-  readonly answers: readonly PlacedAnswer[];
+  readonly call: SimulatedCall;
+  /** Where each spoken answer's speech really is (clean clips only: the truth for onset errors), by entry id. */
+  readonly speech: ReadonlyMap<string, { readonly start: number; readonly end: number }>;
 }
 
-function answerWindows(events: readonly SessionEvent[]): Map<string, { start: number; end: number }> {
-  const windows = new Map<string, { start: number; end: number }>();
-  let lineStart: number | null = null;
-  const invited = new Map<string, number>();
-  for (const e of events) {
-    if (e.type === 'line-started') lineStart = e.frame;
-    else if (e.type === 'hold-started') lineStart = null;
-    else if (e.type === 'listen-started' || e.type === 'prompt-shown') invited.set(e.stepId, lineStart ?? e.frame);
-    else if (e.type === 'turn-ended' || e.type === 'typed-submitted') {
-      windows.set(e.stepId, { start: invited.get(e.stepId) ?? e.frame, end: e.frame });
-      lineStart = null;
-    }
-  }
-  return windows;
+let checklists: Checklist[] | null = null;
+
+/** The app's turn checker for branch `check` rules, on the shipped checklists. */
+function turnChecker(scenario: Scenario) {
+  checklists ??= loadChecklists('scenarios').checklists;
+  return createTurnChecker(checklists, scenario);
 }
 
-function addRoomNoise(samples: Int16Array, seed: string): Int16Array {
-  const random = seededRandom(seedFromText(seed));
-  // Uniform noise in [-a, a] has RMS a/sqrt(3).
-  const a = 32768 * 10 ** (ROOM_NOISE_DBFS / 20) * Math.sqrt(3);
-  return Int16Array.from(samples, (s) => Math.max(-32768, Math.min(32767, Math.round(s + between(random, -a, a)))));
-}
-
-/** Lays `entries` (one call, in order) on the scenario's path and writes the session folder under dataDir. */
-export function writeBenchSession(dataDir: string, sessionId: string, scenarioId: CorpusEntry['scenario'], entries: readonly CorpusEntry[]): BenchSession {
-  const scenario = shippedScenario(scenarioId);
-  const byStep = new Map(entries.map((e) => [e.step, e]));
-  const parts: Part[] = [];
-  const clips = new Map<string, Int16Array>();
-  for (const p of PATHS[scenarioId]) {
-    if ('say' in p) parts.push({ say: p.say, clip: customerClip(scenarioId, p.say) });
-    else if ('hold' in p) parts.push({ hold: p.hold, seconds: p.seconds });
-    else {
-      const entry = byStep.get(p.answer);
-      if (!entry) continue;
-      if (entry.voice === 'typed') {
-        parts.push({ type: entry.step, text: entry.text, seconds: 40 });
-        continue;
-      }
-      const step = scenario.steps.find((s) => s.id === entry.step);
-      const clip = answerClip(entry);
-      clips.set(entry.step, clip);
-      const repeat = step && 'repeat' in step ? { clip: customerClip(scenarioId, entry.step) } : undefined;
-      parts.push({ listen: entry.step, ...(repeat ? { repeat } : {}), answer: clip, delaySeconds: entry.delaySeconds, gainDb: entry.gainDb });
-    }
-  }
-  const unplaced = entries.filter((e) => !PATHS[scenarioId].some((p) => 'answer' in p && p.answer === e.step));
-  if (unplaced.length > 0) throw new Error(`not on the ${scenarioId} path: ${unplaced.map((e) => `${e.id} (${e.step})`).join(', ')}`);
-  const built = buildSession(parts, scenarioId);
-  const windows = answerWindows(built.events);
-  const answers = entries.map((entry): PlacedAnswer => {
-    const window = windows.get(entry.step) ?? { start: 0, end: 0 };
-    const clip = clips.get(entry.step);
-    const placed = built.answers[entry.step];
-    if (!clip || !placed) return { entry, speech: null, window };
-    // buildSession reports where the clip's samples cross its amplitude threshold; step back to the clip's first sample.
-    const at = placed.start - speechBounds(clip).start;
-    const extent = cleanSpeechExtent(clip);
-    return { entry, speech: { start: at + extent.start, end: at + extent.end }, window };
+/**
+ * Plays one corpus session as a call on its scenario's real path (corpus-call.ts) in
+ * degradation `d`, and writes the session folder the app would leave under dataDir.
+ */
+export function writeCorpusCall(dataDir: string, sessionId: string, session: CorpusSession, d: Degradation): BenchSession {
+  const scenario = shippedScenario(session.scenario);
+  const spoken = session.entries.filter((e) => e.voice !== 'typed' && e.text.trim() !== '');
+  const power = speechPower(spoken.map((e) => ({ samples: answerClip(e, d), gainDb: e.gainDb })));
+  const call = simulateCall({
+    scenario,
+    entries: session.entries,
+    answerClip: (e) => answerClip(e, d),
+    customerClip: (clip) => customerClip(session.scenario, clip.replace(/\.wav$/, '')),
+    micNoise: micNoise(d, sessionId, power),
+    checkTurn: turnChecker(scenario),
   });
-  const noisy = { ...built, trainee: addRoomNoise(built.trainee, sessionId) };
-  const dir = writeSessionFolder(dataDir, sessionId, scenarioId, noisy);
-  return { sessionId, scenario, dir, durationFrames: built.trainee.length, answers };
+  const speech = new Map<string, { start: number; end: number }>();
+  if (d === 'clean') {
+    for (const a of call.answers) {
+      if (!a.clip) continue;
+      const extent = cleanSpeechExtent(answerClip(a.entry, d));
+      speech.set(a.entry.id, { start: a.clip.start + extent.start, end: a.clip.start + extent.end });
+    }
+  }
+  const dir = writeSessionFolder(dataDir, sessionId, session.scenario, { events: call.events, customer: call.customer, trainee: call.trainee, answers: {} });
+  return { sessionId, scenario, dir, call, speech };
 }
 
 const REPEATS = ['again-1', 'again-2', 'again-3'];
@@ -198,6 +138,8 @@ export function writeLongSession(dataDir: string, sessionId: string, spoken: rea
     addRound();
     built = buildSession(parts, 'not-listening');
   }
-  const dir = writeSessionFolder(dataDir, sessionId, 'not-listening', { ...built, trainee: addRoomNoise(built.trainee, sessionId) });
+  const room = micNoise('clean', sessionId, null)(built.trainee.length);
+  const trainee = Int16Array.from(built.trainee, (v, i) => Math.max(-32768, Math.min(32767, Math.round(v + (room[i] ?? 0)))));
+  const dir = writeSessionFolder(dataDir, sessionId, 'not-listening', { ...built, trainee });
   return { dir, scenario, seconds: built.trainee.length / RATE };
 }

@@ -7,8 +7,11 @@
  *    back end takes to write (and fdatasync) one;
  *  - the library with 10,000 sessions: index build, first page, searches (library.ts);
  *  - the replay of a 30-minute session: peaks.json size, time to interactive, seek latency (replay.ts);
- *  - accuracy of the analysis on the labelled corpus: recall, false alarms, speech onset/offset
- *    error, real-time factor of a 10-minute call (accuracy.ts; needs pocketsphinx).
+ *  - the judgement on the labelled corpus (tune and held-out), each call played on its
+ *    scenario's real path, clean and degraded: disrespectful or impatient answers caught,
+ *    respectful calls falsely failed, needs-review rate; speech onset/offset error, real-time
+ *    factor of a 10-minute call (accuracy.ts; needs pocketsphinx; ~15-25 min on 2 cores).
+ *    BENCH_DEGRADATIONS=clean,telephone runs only those; tests/bench/judgement.ts runs it alone.
  * Needs `npm run build` first (the browser shell serves dist/renderer).
  */
 import { mkdtempSync } from 'node:fs';

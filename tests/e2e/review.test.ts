@@ -53,7 +53,8 @@ function seedLibrary(run: RehearsalResult): void {
       // Tom fails the voice item Inés lets pass, on every session: a disagreement to list.
       const decisions = Object.fromEntries(
         analysis.findings
-          .filter((f) => f.kind === 'auto' && f.status !== 'needs-review')
+          // Not-applicable items have nothing to confirm (a coach call is pass or fail), as needs-review ones.
+          .filter((f) => f.kind === 'auto' && f.status !== 'needs-review' && f.status !== 'not-applicable')
           .map((f) => {
             const flip = i === 1 && f.item === 'voice-steady';
             const status = flip ? (f.status === 'pass' ? 'fail' : 'pass') : f.status;

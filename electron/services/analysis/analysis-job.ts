@@ -8,11 +8,14 @@ import { buildTimeline } from '../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../core/analysis/transcript.js';
 import type { ChecklistId } from '../../../core/analysis/checklist-schema.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
-import { mapLimited } from '../map-limited.js';
 import { parseEvents } from '../session-files.js';
 import { readWav } from '../wav.js';
 import { loadChecklists } from './checklist-repository.js';
+import { readTurnTranscripts } from '../transcription/turn-transcript-file.js';
+import { mapWithLimit } from './map-with-limit.js';
+import { savedTranscriptFor } from './saved-transcripts.js';
 import { shiftTranscript, type SpanTranscriber } from './span-transcriber.js';
+import { loadVocabulary } from './vocabulary-repository.js';
 import { spellChecker } from './spell-checker.js';
 
 export interface AnalysisJob {
@@ -32,14 +35,37 @@ export interface AnalysisProgress {
   readonly fraction: number;
 }
 
+export interface AnalysisJobOptions {
+  /**
+   * How many recogniser processes may run side by side, read as each answer starts (the runner
+   * lowers it to 1 while a call is being recorded); min(4, cores) by default.
+   */
+  readonly parallelism?: () => number;
+}
+
+/** At most this many pocketsphinx processes at once: more only adds model loading on 2-4 cores. */
+const MAX_RECOGNISERS = 4;
+
+export function defaultParallelism(): number {
+  return Math.max(1, Math.min(MAX_RECOGNISERS, availableParallelism()));
+}
+
 /** What one job produces: analysis.json and the waveform peaks for the replay screen (peaks.json). */
 export interface AnalysisJobResult {
   readonly analysis: SessionAnalysis;
   readonly peaks: WaveformPeaks;
 }
 
-/** Reads a session folder, draws its waveform peaks, transcribes each spoken answer and runs the checks. Node only; runs in the worker. */
-export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscriber | { readonly unavailable: string }, onProgress: (p: AnalysisProgress) => void): Promise<AnalysisJobResult> {
+/**
+ * Reads a session folder, draws its waveform peaks, transcribes each spoken answer (reusing the
+ * transcripts made during the call by the same engine) and runs the checks. Node only; runs in the worker.
+ */
+export async function runAnalysisJob(
+  job: AnalysisJob,
+  recogniser: SpanTranscriber | { readonly unavailable: string },
+  onProgress: (p: AnalysisProgress) => void,
+  options: AnalysisJobOptions = {},
+): Promise<AnalysisJobResult> {
   onProgress({ stage: 'reading', fraction: 0 });
   const scenario = job.scenario;
   const transcriber = 'unavailable' in recogniser ? null : recogniser;
@@ -47,6 +73,7 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
   const wav = readWav(join(job.sessionDir, 'audio.wav'));
   const audio = { sampleRate: wav.sampleRate, customer: wav.samples[0] ?? new Int16Array(0), trainee: wav.samples[1] ?? new Int16Array(0) };
   const { checklists } = loadChecklists(job.scenariosDir);
+  const { vocabulary } = loadVocabulary(job.scenariosDir);
   const peaks = computePeaks([audio.customer, audio.trainee], audio.sampleRate);
 
   const spans = transcriptionSpans(audio, buildTimeline(scenario, events, audio.trainee.length));
@@ -56,17 +83,24 @@ export async function runAnalysisJob(job: AnalysisJob, recogniser: SpanTranscrib
   // pocketsphinx runs as separate processes, so answers are transcribed side by side on the
   // available cores (most of the time is each process loading its model); whisper.cpp already
   // uses every core in one call. Results keep the answers' order, so the output is unchanged.
-  const parallel = transcriber?.engine === 'pocketsphinx' ? Math.max(1, Math.min(4, availableParallelism())) : 1;
-  const transcripts = await mapLimited(spans, parallel, async (span): Promise<TurnTranscript | null> => {
+  const limit = options.parallelism ?? defaultParallelism;
+  const parallel = transcriber?.engine === 'pocketsphinx' ? limit : () => 1;
+  const saved = transcriber ? await readTurnTranscripts(job.sessionDir).catch(() => ({ transcripts: [] })) : { transcripts: [] };
+  let reused = 0;
+  const transcripts = await mapWithLimit(spans, parallel, async (span): Promise<TurnTranscript | null> => {
     if (!span || !transcriber) return null;
-    const t = await transcriber.transcribe(audio.trainee.slice(span.start, span.end), audio.sampleRate);
+    const kept = savedTranscriptFor(span, transcriber.engine, saved.transcripts, audio.sampleRate);
+    if (kept) reused++;
+    const t = kept ?? shiftTranscript(await transcriber.transcribe(audio.trainee.slice(span.start, span.end), audio.sampleRate), span.start);
     done++;
     onProgress({ stage: 'transcribing', fraction: 0.05 + (0.85 * done) / Math.max(1, total) });
-    return shiftTranscript(t, span.start);
+    return t;
   });
   onProgress({ stage: 'analysing', fraction: 0.9 });
   const isWord = events.some((e) => e.type === 'typed-submitted') ? await spellChecker() : null;
-  const engine = transcriber ? { engine: transcriber.engine, ...(transcriber.note === undefined ? {} : { note: transcriber.note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
-  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, transcriber: engine });
+  const reuseNote = reused > 0 ? `${reused} of ${total} answers reused the transcript made during the call.` : undefined;
+  const note = [transcriber?.note, reuseNote].filter((n) => n !== undefined).join(' ');
+  const engine = transcriber ? { engine: transcriber.engine, ...(note === '' ? {} : { note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
+  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, vocabulary, transcriber: engine });
   return { analysis, peaks };
 }

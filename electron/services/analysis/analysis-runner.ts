@@ -13,8 +13,8 @@ import type { Scenario } from '../../../core/scenario/schema.js';
 import { readManifest } from '../session-files.js';
 import { sessionPaths } from '../session-paths.js';
 import { defaultModelsDir, type SpeechChoice } from '../transcription/choose-transcriber.js';
-import type { AnalysisJob, AnalysisJobResult } from './analysis-job.js';
-import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+import { defaultParallelism, type AnalysisJob, type AnalysisJobResult } from './analysis-job.js';
+import type { ParallelismMessage, WorkerReply, WorkerRequest } from './worker-messages.js';
 
 export interface AnalysisRunnerOptions {
   readonly dataDir: string;
@@ -25,7 +25,16 @@ export interface AnalysisRunnerOptions {
   readonly log: (message: string) => void;
   /** The speech recogniser the settings ask for, read at each analysis; auto with `<dataDir>/models` by default. */
   readonly speech?: () => Promise<SpeechChoice>;
+  /** Told after analysis.json is written (the library index re-reads the session's result). */
+  readonly onAnalysed?: (sessionId: string) => Promise<void>;
+  /** Recogniser processes an analysis may run at once, asked again while it runs (1 during a call); min(4, cores) by default. */
+  readonly parallelism?: () => number;
+  /** Awaited just before a queued analysis starts (the transcripts still being made during the call). */
+  readonly beforeRun?: (sessionId: string) => Promise<void>;
 }
+
+/** How often a running analysis is told a new recogniser limit (a call started or ended). */
+const PARALLELISM_CHECK_MS = 250;
 
 /**
  * How to start the worker. From source (tsx: the browser shell, tests, rehearse) the worker is a
@@ -73,20 +82,27 @@ export class AnalysisRunner {
     return { sessionId, sessionDir: paths.dir, scenario, scenariosDir: this.opts.scenariosDir, ...(manifest.checklistIds ? { checklistIds: manifest.checklistIds } : {}) };
   }
 
-  /** Analyses the session (again); a second call while one runs gets the same result. */
+  /**
+   * Analyses the session (again), after the analyses queued before it; a second call while one
+   * is queued or runs gets the same result. The status is 'queued' as soon as this returns.
+   */
   async analyze(sessionId: string): Promise<SessionAnalysis> {
     const paths = sessionPaths(this.opts.dataDir, sessionId);
     const current = this.running.get(sessionId);
     if (current) return current;
-    const job = await this.jobFor(sessionId);
-    const again = this.running.get(sessionId);
-    if (again) return again;
     this.status.set(sessionId, { state: 'queued', stage: null, fraction: 0, message: null });
-    const run = this.chain.then(async () => this.runInWorker(job, await this.speechChoice())).then(
+    const ready = this.jobFor(sessionId);
+    const previous = this.chain;
+    const run = ready.then(async (job) => {
+      await previous;
+      await this.opts.beforeRun?.(sessionId);
+      return this.runInWorker(job, await this.speechChoice());
+    }).then(
       async ({ analysis, peaks }) => {
         // Peaks first: a session with analysis.json always has its waveform too.
         await writeFileAtomic(join(paths.dir, 'peaks.json'), jsonText(peaks));
         await writeFileAtomic(join(paths.dir, 'analysis.json'), jsonText(analysis));
+        await this.opts.onAnalysed?.(sessionId).catch((error: unknown) => this.opts.log(`session ${sessionId}: analysed, but the library was not updated (${error instanceof Error ? error.message : String(error)})`));
         this.status.set(sessionId, { state: 'done', stage: 'done', fraction: 1, message: null });
         return analysis;
       },
@@ -98,7 +114,8 @@ export class AnalysisRunner {
     );
     const settled = run.finally(() => this.running.delete(sessionId));
     this.running.set(sessionId, settled);
-    this.chain = settled.catch(() => undefined);
+    // The next analysis waits for this one and, when this one failed early, for the one before it.
+    this.chain = settled.catch(() => undefined).then(() => previous);
     return settled;
   }
 
@@ -147,16 +164,32 @@ export class AnalysisRunner {
     return this.opts.speech ? this.opts.speech() : Promise.resolve({ engine: 'auto', whisperModel: defaultModelsDir(this.opts.dataDir) });
   }
 
+  private parallelism(): number {
+    return this.opts.parallelism?.() ?? defaultParallelism();
+  }
+
   private runInWorker(job: AnalysisJob, speech: SpeechChoice): Promise<AnalysisJobResult> {
     this.status.set(job.sessionId, { state: 'running', stage: 'reading', fraction: 0, message: null });
-    return new Promise((resolve, reject) => {
+    let stopWatching: () => void = () => undefined;
+    const work = new Promise<AnalysisJobResult>((resolve, reject) => {
       let worker: Worker;
+      let told = this.parallelism();
       try {
-        worker = startWorker({ job, speech });
+        worker = startWorker({ job, speech, parallelism: told });
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
+      // A call that starts mid-analysis gets its core back at the next answer.
+      const watch = setInterval(() => {
+        const now = this.parallelism();
+        if (now === told) return;
+        told = now;
+        const message: ParallelismMessage = { type: 'parallelism', limit: now };
+        worker.postMessage(message);
+      }, PARALLELISM_CHECK_MS);
+      watch.unref();
+      stopWatching = () => clearInterval(watch);
       let settled = false;
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') {
@@ -178,5 +211,6 @@ export class AnalysisRunner {
         settled = true;
       });
     });
+    return work.finally(() => stopWatching());
   }
 }

@@ -6,15 +6,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { TryoutError } from '../../../core/errors.js';
 import { runAnalysisJob } from './analysis-job.js';
 import { defaultSpanTranscriber } from './default-transcriber.js';
-import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+import type { ParallelismMessage, WorkerReply, WorkerRequest } from './worker-messages.js';
 
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
 async function main(request: WorkerRequest): Promise<void> {
+  let parallelism = request.parallelism;
+  parentPort?.on('message', (message: ParallelismMessage) => {
+    if (message.type === 'parallelism') parallelism = message.limit;
+  });
   try {
     const found = await defaultSpanTranscriber(request.speech);
     const transcriber = 'unavailable' in found ? { unavailable: found.unavailable } : found;
-    const { analysis, peaks } = await runAnalysisJob(request.job, transcriber, (progress) => post({ type: 'progress', progress }));
+    const { analysis, peaks } = await runAnalysisJob(request.job, transcriber, (progress) => post({ type: 'progress', progress }), { parallelism: () => parallelism });
     post({ type: 'done', analysis, peaks });
   } catch (error) {
     if (error instanceof TryoutError) post({ type: 'error', code: error.code, message: error.message });

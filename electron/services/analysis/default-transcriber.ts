@@ -11,7 +11,7 @@ export function spanTranscriber(transcriber: Transcriber, note?: string): SpanTr
       // Sessions are recorded at 16 kHz, the rate the recognisers take.
       if (sampleRate !== TRANSCRIBER_SAMPLE_RATE) throw new Error(`Speech recognition needs ${TRANSCRIBER_SAMPLE_RATE} Hz audio; this session is at ${sampleRate} Hz.`);
       const t = await transcriber.transcribe(samples);
-      return { text: t.text, words: t.words.map((w) => ({ word: w.word, startFrame: w.startFrame, endFrame: w.endFrame })) };
+      return { text: t.text, words: t.words.map((w) => ({ word: w.word, startFrame: w.startFrame, endFrame: w.endFrame, confidence: w.confidence })) };
     },
   };
 }

@@ -14,5 +14,5 @@ export interface SpanTranscriber {
 
 /** The transcript of a span, moved to file frames. */
 export function shiftTranscript(t: TurnTranscript, offsetFrames: number): TurnTranscript {
-  return { text: t.text, words: t.words.map((w) => ({ word: w.word, startFrame: w.startFrame + offsetFrames, endFrame: w.endFrame + offsetFrames })) };
+  return { text: t.text, words: t.words.map((w) => ({ ...w, startFrame: w.startFrame + offsetFrames, endFrame: w.endFrame + offsetFrames })) };
 }

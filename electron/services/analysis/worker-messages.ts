@@ -9,6 +9,14 @@ export interface WorkerRequest {
   readonly job: AnalysisJob;
   /** Which speech recogniser the settings ask for. */
   readonly speech: SpeechChoice;
+  /** Recogniser processes allowed at the start; changed later by ParallelismMessage. */
+  readonly parallelism: number;
+}
+
+/** From the runner while the job runs: a call started or ended, so the recogniser limit changes. */
+export interface ParallelismMessage {
+  readonly type: 'parallelism';
+  readonly limit: number;
 }
 
 export type WorkerReply =

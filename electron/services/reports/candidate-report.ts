@@ -49,23 +49,17 @@ export function renderCandidateReport(pdf: ReportPdf, sessions: readonly Session
         { title: 'Pass', width: 0.7, align: 'right' },
         { title: 'Fail', width: 0.7, align: 'right' },
         { title: 'Needs review', width: 0.9, align: 'right' },
-        { title: 'Coach pass', width: 0.8, align: 'right' },
-        { title: 'Coach fail', width: 0.8, align: 'right' },
+        { title: 'Not applicable', width: 0.9, align: 'right' },
+        { title: 'Overridden', width: 0.9, align: 'right' },
         { title: 'Mean score', width: 0.8, align: 'right' },
       ],
-      items.map((i) => [
-        i.title,
-        String(i.sessions),
-        String(i.pass),
-        String(i.fail),
-        String(i.needsReview),
-        String(i.coachPass),
-        String(i.coachFail),
-        i.meanScore === null ? '–' : `${i.meanScore}/5`,
-      ]),
+      items.map((i) => [i.title, String(i.sessions), String(i.pass), String(i.fail), String(i.needsReview), String(i.notApplicable), String(i.overridden), i.meanScore === null ? '–' : `${i.meanScore}/5`]),
       { fontSize: 8.5 },
     );
-    pdf.paragraph('Pass, Fail and Needs review count the automatic checks; Coach pass and Coach fail count the coaches’ decisions (confirmations and overrides); Mean score averages the coaches’ 1-5 scores of coach-only items.', { muted: true, size: 8 });
+    pdf.paragraph(
+      'Pass, Fail, Needs review and Not applicable count each session’s final result: a coach’s call over the automatic one, needs review where coaches differ. Not applicable is never a pass. Overridden counts the sessions where coaches reversed the check; Mean score averages the coaches’ 1-5 scores of coach-only items.',
+      { muted: true, size: 8 },
+    );
   }
 
   pdf.heading('Each session');

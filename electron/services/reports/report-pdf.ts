@@ -14,7 +14,7 @@ const MARGIN = 50;
 const MAX_CELL_CHARS = 1200;
 const FOOTER_GAP = 28;
 const COLORS = { text: '#1f2328', muted: '#5b6470', rule: '#d0d7de', band: '#f3f5f7', accent: '#1f4e79' };
-const STATUS_COLORS: Record<FindingStatus, string> = { pass: '#1a7f37', fail: '#b3261e', 'needs-review': '#9a6700' };
+const STATUS_COLORS: Record<FindingStatus, string> = { pass: '#1a7f37', fail: '#b3261e', 'needs-review': '#9a6700', 'not-applicable': '#6e7781' };
 
 export interface TableColumn {
   readonly title: string;

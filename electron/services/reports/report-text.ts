@@ -1,4 +1,5 @@
-import type { Evidence, Finding, FindingStatus } from '../../../core/analysis/findings.js';
+import type { Evidence, FindingStatus } from '../../../core/analysis/findings.js';
+import type { ChecklistResult, ItemResult, VerdictResult } from '../../../core/result/session-result.js';
 import type { FindingDecision, Review, Verdict } from '../../../core/review/schema.js';
 import type { SessionReportData } from './report-data.js';
 
@@ -27,7 +28,7 @@ export function dateTime(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-export const STATUS_LABELS: Record<FindingStatus, string> = { pass: 'Pass', fail: 'Fail', 'needs-review': 'Needs review' };
+export const STATUS_LABELS: Record<FindingStatus, string> = { pass: 'Pass', fail: 'Fail', 'needs-review': 'Needs review', 'not-applicable': 'Not applicable' };
 export const VERDICT_LABELS: Record<Verdict, string> = { advance: 'Advance', hold: 'Hold', 'not-a-fit': 'Not a fit' };
 export const SESSION_STATUS_LABELS: Record<SessionReportData['manifest']['status'], string> = {
   recording: 'not finished (still marked recording)',
@@ -37,6 +38,46 @@ export const SESSION_STATUS_LABELS: Record<SessionReportData['manifest']['status
 
 export function verdictText(verdict: Verdict | null): string {
   return verdict === null ? 'no verdict yet' : VERDICT_LABELS[verdict];
+}
+
+/** The session's verdict: "Advance (both coaches agree)", "Split: Ana Ruiz Advance, Björn Larsen Hold", "no verdict yet". */
+export function finalVerdictText(v: VerdictResult): string {
+  if (v.state === 'none') return 'no verdict yet';
+  if (v.state === 'split') return `Split: ${v.byCoach.map((c) => `${c.coach.name} ${VERDICT_LABELS[c.verdict]}`).join(', ')}`;
+  const who = v.byCoach.length === 1 ? `${v.byCoach[0]?.coach.name ?? ''}` : v.byCoach.length === 2 ? 'both coaches agree' : `all ${v.byCoach.length} coaches agree`;
+  const pending = v.pending.length > 0 ? `; ${v.pending.map((c) => c.name).join(', ')} still reviewing` : '';
+  return `${v.final ? VERDICT_LABELS[v.final] : ''} (${who}${pending})`;
+}
+
+/** "67% (2 passed, 1 failed; 1 needs review; 2 not applicable)"; not-applicable is never in the score. */
+export function checklistScoreText(c: Pick<ChecklistResult, 'passed' | 'failed' | 'needsReview' | 'notApplicable' | 'score'>): string {
+  const score = c.score === null ? 'no score' : `${Math.round(c.score * 100)}%`;
+  const parts = [`${c.passed} passed, ${c.failed} failed`];
+  if (c.needsReview > 0) parts.push(`${c.needsReview} needs review`);
+  if (c.notApplicable > 0) parts.push(`${c.notApplicable} not applicable`);
+  return `${score} (${parts.join('; ')})`;
+}
+
+/**
+ * How an item's final result came about, beside it: "Automatic: Fail · overridden by Ana Ruiz:
+ * <reason>"; null when the automatic result stands.
+ */
+export function resultSourceText(item: ItemResult): string | null {
+  const automatic = `Automatic: ${item.automatic === null ? 'not checked' : STATUS_LABELS[item.automatic]}`;
+  const by = item.decidedBy.map((c) => c.name).join(' and ');
+  const reason = item.reason ? ` — ${item.reason}` : '';
+  switch (item.source) {
+    case 'automatic':
+      return null;
+    case 'confirmed':
+      return `${automatic} · confirmed by ${by}${reason}`;
+    case 'overridden':
+      return `${automatic} · overridden by ${by}${reason}`;
+    case 'decided':
+      return `${automatic} · decided by ${by}${reason}`;
+    case 'coaches-differ':
+      return `${automatic} · ${item.reason}`;
+  }
 }
 
 function number(x: number): string {
@@ -62,7 +103,7 @@ export function decisionText(coach: string, d: FindingDecision): string {
 }
 
 /** The coaches' decisions and scores on one finding, one line each. */
-export function coachLines(finding: Pick<Finding, 'checklist' | 'item'>, reviews: readonly Review[]): string[] {
+export function coachLines(finding: { readonly checklist: string; readonly item: string }, reviews: readonly Review[]): string[] {
   const key = `${finding.checklist}/${finding.item}`;
   const lines: string[] = [];
   for (const r of reviews) {

@@ -1,14 +1,18 @@
 import type { Finding } from '../../../core/analysis/findings.js';
+import { sessionResult, type ItemResult, type SessionResult } from '../../../core/result/session-result.js';
 import { findingKey } from '../../../core/review/schema.js';
 import type { SessionReportData } from './report-data.js';
 import type { ReportPdf } from './report-pdf.js';
 import {
   STATUS_LABELS,
   SESSION_STATUS_LABELS,
+  checklistScoreText,
   clock,
   coachLines,
   dateTime,
   evidenceText,
+  finalVerdictText,
+  resultSourceText,
   span,
   transcriptEntries,
   verdictText,
@@ -48,28 +52,52 @@ function verdicts(pdf: ReportPdf, data: SessionReportData): void {
   }
 }
 
-function groupByChecklist(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.checklist, [...(groups.get(f.checklist) ?? []), f]);
-  return groups;
+/** The session's result (core/result/session-result.ts): a coach's call over the automatic one. */
+export function resultOfReport(data: SessionReportData): SessionResult {
+  return sessionResult(data.analysis?.findings ?? null, data.reviews);
 }
 
 function checklistTitle(id: string): string {
   return `${id.charAt(0).toUpperCase()}${id.slice(1)} checklist`;
 }
 
-function findingsInFull(pdf: ReportPdf, data: SessionReportData): void {
+/** Decided items first, not-applicable ones last (they count for nothing). */
+function reportOrder(items: readonly ItemResult[]): ItemResult[] {
+  return [...items.filter((i) => i.final !== 'not-applicable'), ...items.filter((i) => i.final === 'not-applicable')];
+}
+
+/** The final verdict and each checklist's score, final (coach over automatic) with the automatic one beside it. */
+function resultSummary(pdf: ReportPdf, result: SessionResult): void {
+  const rows: [string, string][] = [['Final verdict', finalVerdictText(result.verdict)]];
+  for (const c of result.checklists) {
+    const final = checklistScoreText(c);
+    const automatic = checklistScoreText(c.automatic);
+    rows.push([checklistTitle(c.checklist), final === automatic ? final : `${final}; automatic: ${automatic}`]);
+  }
+  if (result.checklists.length > 0) {
+    rows.push(['Needs review', String(result.totals.needsReview)]);
+    rows.push(['Overridden', String(result.totals.overridden)]);
+  }
+  pdf.keyValues(rows);
+  pdf.paragraph('Scores are passed over passed and failed; items that needed review or were not applicable are left out.', { muted: true, size: 8 });
+}
+
+function findingsInFull(pdf: ReportPdf, data: SessionReportData, result: SessionResult): void {
   if (!data.analysis) {
     pdf.paragraph('The checks have not run on this session yet.', { muted: true });
     return;
   }
-  for (const [checklist, findings] of groupByChecklist(data.analysis.findings)) {
-    pdf.heading(checklistTitle(checklist), 2);
-    for (const f of findings) {
-      pdf.statusLine(f.status, f.title);
-      if (f.summary) pdf.paragraph(f.summary, { indent: 12, muted: true });
-      pdf.bullets(f.evidence.map((e) => evidenceText(e, rate(data))));
-      const coach = coachLines(f, data.reviews);
+  const findings = new Map<string, Finding>(data.analysis.findings.map((f) => [findingKey(f), f]));
+  for (const c of result.checklists) {
+    pdf.heading(`${checklistTitle(c.checklist)} · ${checklistScoreText(c)}`, 2);
+    for (const item of reportOrder(c.items)) {
+      const f = findings.get(item.key);
+      pdf.statusLine(item.final, item.title);
+      const source = resultSourceText(item);
+      if (source) pdf.paragraph(source, { indent: 12, bold: item.source === 'overridden' || item.source === 'coaches-differ' });
+      if (item.summary) pdf.paragraph(item.summary, { indent: 12, muted: true });
+      pdf.bullets((f?.evidence ?? []).map((e) => evidenceText(e, rate(data))));
+      const coach = coachLines(item, data.reviews);
       if (coach.length > 0) pdf.bullets(coach.map((line) => `Coach: ${line}`));
       pdf.space(4);
     }
@@ -133,15 +161,18 @@ function transcript(pdf: ReportPdf, data: SessionReportData): void {
   }
 }
 
-/** The whole session: facts, verdicts, findings with evidence and decisions, scores, annotations, transcript. */
+/** The whole session: facts, result, verdicts, findings with evidence and decisions, scores, annotations, transcript. */
 export function renderSessionReport(pdf: ReportPdf, data: SessionReportData): void {
   const m = data.manifest;
+  const result = resultOfReport(data);
   pdf.title('Session report', `${m.candidate.name} · ${data.scenario?.title ?? m.scenarioTitle} · ${dateTime(m.createdAt)}`);
   pdf.keyValues(sessionFacts(data));
+  pdf.heading('Result');
+  resultSummary(pdf, result);
   pdf.heading('Verdicts and summaries');
   verdicts(pdf, data);
   pdf.heading('Findings');
-  findingsInFull(pdf, data);
+  findingsInFull(pdf, data, result);
   pdf.heading('Coach-only scores');
   coachScores(pdf, data);
   pdf.heading('Annotations');
@@ -150,27 +181,37 @@ export function renderSessionReport(pdf: ReportPdf, data: SessionReportData): vo
   transcript(pdf, data);
 }
 
-/** A session inside a candidate report: facts, verdicts and summaries, one row per finding. */
+/** A session inside a candidate report: facts, verdicts and summaries, one row per item with its final result. */
 export function renderSessionInShort(pdf: ReportPdf, data: SessionReportData): void {
   const m = data.manifest;
+  const result = resultOfReport(data);
   pdf.heading(`${dateTime(m.createdAt)} · ${data.scenario?.title ?? m.scenarioTitle}`, 2);
   pdf.paragraph(`${clock(m.durationFrames, m.sampleRate)} · ${SESSION_STATUS_LABELS[m.status]} · session ${m.id}`, { muted: true, size: 8.5 });
   verdicts(pdf, data);
-  const findings = data.analysis?.findings ?? [];
-  if (findings.length > 0) {
+  if (data.analysis && result.checklists.length > 0) {
+    pdf.paragraph(`Final verdict: ${finalVerdictText(result.verdict)}. ${result.checklists.map((c) => `${checklistTitle(c.checklist)}: ${checklistScoreText(c)}`).join('. ')}.`, { size: 9 });
+    const findings = new Map<string, Finding>(data.analysis.findings.map((f) => [findingKey(f), f]));
     pdf.table(
       [
         { title: 'Item', width: 2 },
+        { title: 'Result', width: 1 },
         { title: 'Automatic', width: 1 },
-        { title: 'Evidence', width: 3 },
-        { title: 'Coaches', width: 3 },
+        { title: 'Evidence', width: 2.6 },
+        { title: 'Coaches', width: 2.8 },
       ],
-      findings.map((f) => [
-        `${f.checklist}: ${f.title}`,
-        STATUS_LABELS[f.status],
-        f.evidence[0] ? evidenceText(f.evidence[0], rate(data)) : f.summary,
-        coachLines(f, data.reviews).join('\n') || '–',
-      ]),
+      result.checklists.flatMap((c) =>
+        reportOrder(c.items).map((item) => {
+          const f = findings.get(item.key);
+          const evidence = f?.evidence[0] ? evidenceText(f.evidence[0], rate(data)) : item.summary;
+          return [
+            `${item.checklist}: ${item.title}`,
+            `${STATUS_LABELS[item.final]}${item.source === 'overridden' ? ' (overridden)' : item.source === 'coaches-differ' ? ' (coaches differ)' : ''}`,
+            item.automatic === null ? '–' : STATUS_LABELS[item.automatic],
+            evidence,
+            coachLines(item, data.reviews).join('\n') || '–',
+          ];
+        }),
+      ),
       { fontSize: 8 },
     );
   } else {

@@ -3,6 +3,7 @@ import { MAX_TRANSCRIBE_SECONDS, type TurnTranscription } from '../../../core/se
 import { KeyedQueue } from '../keyed-queue.js';
 import type { SessionStore } from '../session-store.js';
 import { TRANSCRIBER_SAMPLE_RATE, type Transcriber } from './transcriber.js';
+import { appendTurnTranscript } from './turn-transcript-file.js';
 
 /** Channel 1 of audio.wav is the trainee's microphone. */
 const MIC_CHANNEL = 1;
@@ -11,17 +12,46 @@ export interface TurnRange {
   readonly sessionId: string;
   readonly fromFrame: number;
   readonly toFrame: number;
+  /** The listening step the turn answered, when the caller knows it (kept with the saved transcript). */
+  readonly stepId?: string | undefined;
+}
+
+export interface TurnTranscriptions {
+  /** transcribeTurn: the transcript of a turn, also appended to the session's turn-transcripts.jsonl. */
+  transcribe(range: TurnRange): Promise<TurnTranscription>;
+  /** Resolves when every transcribeTurn of the session asked so far has answered (and saved its transcript). */
+  settled(sessionId: string): Promise<void>;
 }
 
 /**
  * transcribeTurn: the trainee's microphone between two frames of a session, through the
  * transcriber. Recognition runs one at a time (the machine may have two cores). When there is
- * no transcript the answer says why instead of failing: the call goes on either way.
+ * no transcript the answer says why instead of failing: the call goes on either way. Each
+ * transcript is saved in the session folder (`sessionDir`) for the analysis after the call.
  */
-export function createTurnTranscription(store: SessionStore, transcriber: Transcriber | null, log: (message: string) => void) {
+export function createTurnTranscription(store: SessionStore, transcriber: Transcriber | null, log: (message: string) => void, sessionDir?: (sessionId: string) => string): TurnTranscriptions {
   const oneAtATime = new KeyedQueue();
+  const pending = new Map<string, Set<Promise<unknown>>>();
 
-  return async function transcribeTurn({ sessionId, fromFrame, toFrame }: TurnRange): Promise<TurnTranscription> {
+  async function save(range: TurnRange, engine: string, result: TurnTranscription & { text: string }): Promise<void> {
+    if (!sessionDir) return;
+    try {
+      await appendTurnTranscript(sessionDir(range.sessionId), {
+        stepId: range.stepId ?? null,
+        fromFrame: range.fromFrame,
+        toFrame: range.toFrame,
+        engine,
+        text: result.text,
+        words: result.words.map((w) => ({ word: w.word, startFrame: w.startFrame, endFrame: w.endFrame, confidence: w.confidence })),
+      });
+    } catch (error) {
+      // The call goes on; the analysis transcribes this answer again.
+      log(`transcribeTurn ${range.sessionId}: the transcript was not saved (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  async function transcribe(range: TurnRange): Promise<TurnTranscription> {
+    const { sessionId, fromFrame, toFrame } = range;
     if (toFrame <= fromFrame) throw new TryoutError('invalid-argument', 'transcribeTurn: toFrame must be after fromFrame.');
     const audio = await store.readAudio(sessionId, { channel: MIC_CHANNEL, fromFrame, toFrame, maxSeconds: MAX_TRANSCRIBE_SECONDS });
     if (audio.toFrame <= audio.fromFrame) {
@@ -37,11 +67,35 @@ export function createTurnTranscription(store: SessionStore, transcriber: Transc
     try {
       const result = await oneAtATime.run('recogniser', () => transcriber.transcribe(audio.samples));
       const words = result.words.map((w) => ({ ...w, startFrame: w.startFrame + audio.fromFrame, endFrame: w.endFrame + audio.fromFrame }));
-      return { engine: transcriber.engine, text: result.text, words, message: null };
+      const answer = { engine: transcriber.engine, text: result.text, words, message: null };
+      // Saved for the stretch actually read (clipped to what was recorded).
+      await save({ ...range, fromFrame: audio.fromFrame, toFrame: audio.toFrame }, transcriber.engine, answer);
+      return answer;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`transcribeTurn ${sessionId} ${fromFrame}-${toFrame}: ${message}`);
       return { engine: transcriber.engine, text: null, words: [], message };
     }
+  }
+
+  return {
+    transcribe(range) {
+      const run = transcribe(range);
+      const set = pending.get(range.sessionId) ?? new Set();
+      pending.set(range.sessionId, set);
+      const tracked = run.catch(() => undefined).finally(() => {
+        set.delete(tracked);
+        if (set.size === 0) pending.delete(range.sessionId);
+      });
+      set.add(tracked);
+      return run;
+    },
+    async settled(sessionId) {
+      for (;;) {
+        const set = pending.get(sessionId);
+        if (!set || set.size === 0) return;
+        await Promise.all(set);
+      }
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Checklist } from '../../../core/analysis/checklist-schema.js';
 import { createTurnChecker } from '../../../core/analysis/turn-checks.js';
+import type { Vocabulary } from '../../../core/judgement/vocabulary-schema.js';
 import type { TrainerClient } from '../../../core/api.js';
 import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
 import { createEngine, type EngineCommand, type EngineInput, type EngineState } from '../../../core/scenario/engine.js';
@@ -15,13 +16,15 @@ import type { CallView } from '../../store/call-slice.js';
 import { ChunkUploader } from './chunk-uploader.js';
 import { DraftSaver } from './draft-saver.js';
 import { QueueCounter } from './queue-counter.js';
-import { fetchTurnTranscript } from './turn-transcript.js';
+import { TurnTranscripts } from './turn-transcripts.js';
 
 export interface CallControllerDeps {
   readonly client: TrainerClient;
   readonly scenario: Scenario;
   /** For branch rules on checklist results (judged on the answer's words during the call). */
   readonly checklists: readonly Checklist[];
+  /** The moves and red flags vocabulary, for branch rules on goal items. */
+  readonly vocabulary: Vocabulary | null;
   readonly candidate: Candidate;
   readonly mic: MicChoice;
   readonly patch: (p: Partial<CallView>) => void;
@@ -53,10 +56,22 @@ export class CallController {
   private sessionId = '';
   private finishing = false;
   private readonly transcript: LiveTranscript;
+  private readonly turnTranscripts: TurnTranscripts;
 
   constructor(private readonly deps: CallControllerDeps) {
-    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE, { checkTurn: createTurnChecker(deps.checklists, deps.scenario) });
+    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE, { checkTurn: createTurnChecker(deps.checklists, deps.scenario, deps.vocabulary) });
     this.transcript = new LiveTranscript(deps.view, deps.patch, CALL_SAMPLE_RATE);
+    this.turnTranscripts = new TurnTranscripts(
+      () => ({
+        client: this.deps.client,
+        sessionId: this.sessionId,
+        saveRecordedAudio: async () => {
+          await this.audio?.flush();
+          await this.uploader?.drain();
+        },
+      }),
+      CALL_SAMPLE_RATE,
+    );
     this.state = this.engine.initial;
     this.queue = deps.scenario.queue ? new QueueCounter(deps.scenario.queue, CALL_SAMPLE_RATE) : null;
   }
@@ -123,7 +138,11 @@ export class CallController {
     this.sounds?.follow(t.events, t.commands);
     this.queue?.follow(t.events);
     for (const e of t.events) {
-      if (e.type === 'turn-ended') this.transcript.addTurn(e.speechStartFrame, e.speechEndFrame);
+      if (e.type === 'turn-ended') {
+        this.transcript.addTurn(e.speechStartFrame, e.speechEndFrame);
+        // Every spoken turn, in the background: the analysis after the call reuses the transcript.
+        this.turnTranscripts.turnEnded(e);
+      }
       if (e.type === 'typed-submitted') this.transcript.add('trainee', e.text);
       if (e.type === 'turn-transcribed' && e.text) this.transcript.showHeard(e.text);
     }
@@ -199,20 +218,9 @@ export class CallController {
     this.dispatch({ type: 'line-finished', frame: endFrame });
   }
 
-  /** A branch reads what was said: upload the turn's audio, transcribe it, give the engine the text. */
+  /** A branch reads what was said: the turn's transcript (the one already asked for when it ended), given to the engine. */
   private async transcribe(stepId: string, fromFrame: number, toFrame: number): Promise<void> {
-    const answer = await fetchTurnTranscript(
-      {
-        client: this.deps.client,
-        sessionId: this.sessionId,
-        saveRecordedAudio: async () => {
-          await this.audio?.flush();
-          await this.uploader?.drain();
-        },
-      },
-      fromFrame,
-      toFrame,
-    );
+    const answer = await this.turnTranscripts.get(fromFrame, toFrame, this.state.turns.at(-1)?.stepId);
     this.dispatch({ type: 'transcript', frame: this.nowFrame(), stepId, ...answer });
   }
 

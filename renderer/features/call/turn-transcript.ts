@@ -21,10 +21,10 @@ export interface TurnTranscriptDeps {
  * been uploaded. Never rejects: when there is no transcript (no recogniser, an error, no
  * answer in time) the answer has text null, and the branch's phrase rules do not hold.
  */
-export async function fetchTurnTranscript(deps: TurnTranscriptDeps, fromFrame: number, toFrame: number): Promise<TranscriptAnswer> {
+export async function fetchTurnTranscript(deps: TurnTranscriptDeps, fromFrame: number, toFrame: number, stepId?: string): Promise<TranscriptAnswer> {
   const ask = async (): Promise<TranscriptAnswer> => {
     await deps.saveRecordedAudio();
-    const result = await deps.client.transcribeTurn({ sessionId: deps.sessionId, fromFrame, toFrame });
+    const result = await deps.client.transcribeTurn({ sessionId: deps.sessionId, fromFrame, toFrame, ...(stepId === undefined ? {} : { stepId }) });
     return { text: result.text, engine: result.engine };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -34,6 +34,7 @@ export function useCall() {
       client: withClipVersions(client, scenario.id, s.catalog?.origins[scenario.id]),
       scenario,
       checklists: s.catalog?.checklists ?? [],
+      vocabulary: s.catalog?.vocabulary ?? null,
       ...(fromStepId ? { fromStepId } : {}),
       candidate,
       ...(tryout ? { tryout: { tryoutId: tryout.tryoutId, consent: tryout.consent } } : {}),

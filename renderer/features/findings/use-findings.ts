@@ -18,9 +18,12 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const QUEUED: AnalysisStatus = { state: 'queued', stage: null, fraction: 0, message: null };
+
 /**
- * The findings of a session: the saved analysis, or (with `autoRun`, after a practice call)
- * the analysis started at once. While one runs, its progress is polled.
+ * The findings of a session: the saved analysis, or the one the back end is making (it analyses
+ * every call as soon as it ends), whose progress is polled. `autoRun` (after a practice call)
+ * shows it as queued from the start, and runs it here only if the back end had not queued it.
  */
 export function useFindings(sessionId: string, autoRun: boolean): FindingsState {
   const [analysis, setAnalysis] = useState<SessionAnalysis | null>(null);
@@ -28,15 +31,15 @@ export function useFindings(sessionId: string, autoRun: boolean): FindingsState 
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
 
-  const poll = useCallback(async (request?: { settled: boolean }) => {
+  const poll = useCallback(async (request?: { settled: boolean }): Promise<AnalysisStatus | null> => {
     // Poll until the running analysis (started here or elsewhere) is over. While our own
     // request is in flight, an idle answer only means the back end has not queued it yet.
     for (;;) {
       const status = await client.getAnalysisProgress({ sessionId });
-      if (!alive.current || request?.settled) return;
+      if (!alive.current || request?.settled) return null;
       if (status.state !== 'queued' && status.state !== 'running' && !request) {
         setProgress(null);
-        return;
+        return status;
       }
       if (status.state === 'queued' || status.state === 'running') setProgress(status);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -68,18 +71,30 @@ export function useFindings(sessionId: string, autoRun: boolean): FindingsState 
     alive.current = true;
     setAnalysis(null);
     setError(null);
-    if (autoRun) run();
-    else {
-      void (async () => {
-        // Both at once: a saved analysis shows without waiting for a second round trip.
-        const [status, saved] = await Promise.all([client.getAnalysisProgress({ sessionId }), client.getAnalysis({ sessionId })]);
-        if (status.state === 'queued' || status.state === 'running') {
-          await poll();
-          const fresh = await client.getAnalysis({ sessionId });
-          if (alive.current) setAnalysis(fresh);
-        } else if (alive.current) setAnalysis(saved);
-      })().catch((e: unknown) => alive.current && setError(message(e)));
-    }
+    setProgress(autoRun ? QUEUED : null);
+    void (async () => {
+      // Both at once: a saved analysis shows without waiting for a second round trip.
+      const [status, saved] = await Promise.all([client.getAnalysisProgress({ sessionId }), client.getAnalysis({ sessionId })]);
+      if (!alive.current) return;
+      let last: AnalysisStatus | null = status;
+      let shown = saved;
+      if (status.state === 'queued' || status.state === 'running') {
+        setProgress(status);
+        last = await poll();
+        shown = await client.getAnalysis({ sessionId });
+      } else if (autoRun && !saved && status.state === 'idle') {
+        run();
+        return;
+      }
+      if (!alive.current) return;
+      setProgress(null);
+      setAnalysis(shown);
+      if (last?.state === 'failed') setError(last.message ?? 'The checks could not run on this session.');
+    })().catch((e: unknown) => {
+      if (!alive.current) return;
+      setProgress(null);
+      setError(message(e));
+    });
     return () => {
       alive.current = false;
     };

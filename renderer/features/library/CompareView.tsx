@@ -1,7 +1,8 @@
 import type { CompareCell, SessionComparison } from '../../../core/review/compare.js';
-import { STATUS_LABEL } from '../findings/labels.js';
+import { openCountsText, scoreText, SOURCE_LABEL, STATUS_LABEL } from '../findings/labels.js';
 import { VERDICT_LABEL } from '../review/VerdictPicker.js';
 import { formatDate } from '../sessions/format.js';
+import '../findings/findings.css';
 
 export interface CompareViewProps {
   readonly comparison: SessionComparison;
@@ -9,13 +10,25 @@ export interface CompareViewProps {
   readonly onClose: () => void;
 }
 
+/** The final result (coach over automatic), with the automatic result and the reason beside it, then each coach's call. */
 function CellView({ cell }: { cell: CompareCell }) {
+  if (cell.final === null) return <span className="muted">—</span>;
+  const changed = cell.source !== null && cell.source !== 'automatic';
   return (
     <>
-      <span className={`auto-status status-${cell.automatic ?? 'none'}`}>{cell.automatic ? STATUS_LABEL[cell.automatic] : '—'}</span>
+      <span className={`auto-status status-${cell.final}`} data-testid="compare-final" data-status={cell.final} data-source={cell.source ?? ''} title={cell.reason || undefined}>
+        {STATUS_LABEL[cell.final]}
+        {changed && cell.source ? ` (${SOURCE_LABEL[cell.source]})` : ''}
+      </span>
+      {changed && (
+        <span className="small muted" data-testid="compare-automatic">
+          check: {cell.automatic ? STATUS_LABEL[cell.automatic] : 'none'}
+          {cell.reason ? ` · ${cell.reason}` : ''}
+        </span>
+      )}
       {cell.coaches.map((c) => (
         <span key={c.coach.id} className="coach-cell" title={c.reason || undefined}>
-          {c.coach.name}: {c.score !== null ? `${c.score}/5` : c.final ? `${STATUS_LABEL[c.final]}${c.decision !== null && c.decision !== cell.automatic ? ' (override)' : ''}` : '—'}
+          {c.coach.name}: {c.score !== null ? `${c.score}/5` : c.decision ? STATUS_LABEL[c.decision] : '—'}
         </span>
       ))}
     </>
@@ -52,14 +65,15 @@ export function CompareView({ comparison, onReview, onClose }: CompareViewProps)
           </thead>
           <tbody>
             <tr className="tally-row">
-              <th scope="row">Check: pass / fail</th>
+              <th scope="row">Result per checklist</th>
               {sessions.map((s) => (
-                <td key={s.row.sessionId}>
+                <td key={s.row.sessionId} data-testid="compare-scores">
                   {s.analysed
                     ? s.checklists.map((c) => (
                         <div key={c.checklist} className="small">
-                          {c.checklist}: {c.automatic.pass} / {c.automatic.fail}
-                          {c.automatic.needsReview > 0 ? `, ${c.automatic.needsReview} to review` : ''}
+                          {c.checklist}: {scoreText(c)}
+                          {openCountsText(c) ? ` · ${openCountsText(c)}` : ''}
+                          {c.overridden > 0 ? ` · ${c.overridden} overridden` : ''}
                         </div>
                       ))
                     : <span className="muted small">not checked</span>}

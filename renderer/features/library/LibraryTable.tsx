@@ -1,5 +1,6 @@
 import type { LibrarySort } from '../../../core/library/library-query.js';
 import type { LibraryRow } from '../../../core/library/library-row.js';
+import { scoreText } from '../findings/labels.js';
 import { VERDICT_LABEL } from '../review/VerdictPicker.js';
 import { formatDate, formatDuration } from '../sessions/format.js';
 import { reviewStateText } from './labels.js';
@@ -23,6 +24,7 @@ const COLUMNS: readonly { readonly label: string; readonly sort: LibrarySort | n
   { label: 'Duration', sort: 'duration' },
   { label: 'Review', sort: 'review-state' },
   { label: 'Verdicts', sort: null },
+  { label: 'Result', sort: null },
   { label: 'State', sort: null },
 ];
 
@@ -78,6 +80,9 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
                 </span>
               ))}
             </td>
+            <td data-testid="result" className="small">
+              <ResultCell result={r.result} />
+            </td>
             <td>
               {r.recovered ? (
                 <span className="status status-recovered">recovered</span>
@@ -99,5 +104,22 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The session's result in short: each checklist's score, then what needs a coach (not-applicable is never scored). */
+function ResultCell({ result }: { result: LibraryRow['result'] }) {
+  if (!result.analysed) return <span className="muted">not checked</span>;
+  return (
+    <>
+      {result.checklists.map((c) => (
+        <div key={c.checklist} className="nowrap" data-checklist={c.checklist} data-score={c.score ?? ''}>
+          {c.checklist}: {c.score === null ? '—' : `${Math.round(c.score * 100)}%`}
+        </div>
+      ))}
+      {result.totals.needsReview > 0 && <div className="muted nowrap">{result.totals.needsReview} to review</div>}
+      {result.totals.overridden > 0 && <div className="muted nowrap">{result.totals.overridden} overridden</div>}
+      <span className="visually-hidden">overall {scoreText(result.totals)}</span>
+    </>
   );
 }

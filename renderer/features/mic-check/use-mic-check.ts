@@ -62,7 +62,13 @@ export function useMicCheck() {
 
   const chooseDevice = useCallback(
     (id: string) => {
-      void client.updateSettings({ patch: { micDeviceId: id || null } }).then(setSettings);
+      const micDeviceId = id || null;
+      // A candidate on a tryout kiosk may not change the laptop's settings (the back end refuses):
+      // the choice then holds for this window only.
+      void client.updateSettings({ patch: { micDeviceId } }).then(setSettings, () => {
+        const current = useStore.getState().settings;
+        if (current) setSettings({ ...current, micDeviceId });
+      });
     },
     [setSettings],
   );

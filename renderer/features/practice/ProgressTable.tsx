@@ -7,7 +7,7 @@ export function ProgressTable({ progress }: { progress: PracticeProgress }) {
   return (
     <div className="table-scroll">
       <table className="progress-table" data-testid="progress-table">
-        <caption>Each attempt, oldest first: the automatic result of every checklist item</caption>
+        <caption>Each attempt, oldest first: the result of every checklist item (a coach&apos;s call over the automatic one)</caption>
         <thead>
           <tr>
             <th scope="col">Attempt</th>
@@ -40,7 +40,7 @@ export function ProgressTable({ progress }: { progress: PracticeProgress }) {
         <tfoot>
           <tr>
             <th scope="row" colSpan={3}>
-              Pass rate (needs-review not counted)
+              Pass rate (needs-review and not-applicable not counted)
             </th>
             {progress.items.map((item) => (
               <td key={item.key} data-item={item.key} data-testid="progress-pass-rate">

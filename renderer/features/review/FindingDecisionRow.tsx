@@ -1,10 +1,13 @@
 import type { Evidence, Finding } from '../../../core/analysis/findings.js';
+import type { ItemResult } from '../../../core/result/session-result.js';
 import type { FindingDecision } from '../../../core/review/schema.js';
-import { clockText, STATUS_LABEL } from '../findings/labels.js';
+import { clockText, SOURCE_LABEL, STATUS_LABEL } from '../findings/labels.js';
 import { isOverride, needsReason, type CoachCall } from './review-content.js';
 
 export interface FindingDecisionRowProps {
   readonly finding: Finding;
+  /** The session's result for this item (every coach's calls over the check's). */
+  readonly result?: ItemResult | undefined;
   readonly decision: FindingDecision | undefined;
   readonly sampleRate: number;
   readonly onJump: (evidence: Evidence) => void;
@@ -18,17 +21,29 @@ export interface FindingDecisionRowProps {
 const MAX_EVIDENCE = 4;
 
 /** One automatic finding: what the check said (always shown) and the coach's call with its reason. */
-export function FindingDecisionRow({ finding, decision, sampleRate, onJump, selectedEvidence, onDecide, onClear, onBlur }: FindingDecisionRowProps) {
+export function FindingDecisionRow({ finding, result, decision, sampleRate, onJump, selectedEvidence, onDecide, onClear, onBlur }: FindingDecisionRowProps) {
   const id = `decision-${finding.checklist}-${finding.item}`;
   const override = decision !== undefined && isOverride(decision);
   const callLabel = (status: CoachCall) => `${STATUS_LABEL[status]}${status === finding.status ? ' (confirm)' : ' (override)'}`;
   return (
-    <li className={`review-finding status-${finding.status}`} data-testid="review-finding" data-item={finding.item} data-checklist={finding.checklist} data-decision={decision?.status ?? ''}>
+    <li
+      className={`review-finding status-${finding.status}`}
+      data-testid="review-finding"
+      data-item={finding.item}
+      data-checklist={finding.checklist}
+      data-decision={decision?.status ?? ''}
+      data-final={result?.final ?? ''}
+    >
       <div className="review-finding-head">
         <b id={`${id}-title`}>{finding.title}</b>
         <span className={`auto-status status-${finding.status}`} data-testid="automatic-status">
           Check: {STATUS_LABEL[finding.status]}
         </span>
+        {result && result.source !== 'automatic' && (
+          <span className={`final-result status-${result.final}`} data-testid="final-result" data-status={result.final} title={result.reason || undefined}>
+            Result: {STATUS_LABEL[result.final]} ({SOURCE_LABEL[result.source]})
+          </span>
+        )}
       </div>
       <div className="finding-summary-inline muted small">{finding.summary}</div>
       {finding.evidence.length > 0 && (

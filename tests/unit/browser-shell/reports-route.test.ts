@@ -27,6 +27,6 @@ describe('browser shell: reports', () => {
     expect(download.status).toBe(200);
     expect(download.body.equals(readFileSync(report.path))).toBe(true);
     expect((await h.request(report.url)).status).toBe(401);
-    expect((await h.request('/media/reports/..%2F..%2Fsecret.txt', { headers: { authorization: `Bearer ${h.shell.token}` } })).status).toBe(404);
+    expect((await h.request('/media/reports/..%2F..%2Fsecret.txt', { headers: { authorization: `Bearer ${h.shell.token}` } })).status).toBe(400);
   });
 });

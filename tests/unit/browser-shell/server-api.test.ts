@@ -107,7 +107,7 @@ describe('browser shell: the API over HTTP', () => {
       [h.api('getSession', { sessionId: '20991231-000000-aaaaaa' }), 404, 'not-found', /no session/],
       [h.api('getSession', { sessionId: 42 }), 400, 'invalid-argument', /sessionId: /],
       [h.api('deleteAll', {}), 404, 'unknown-method', /deleteAll/],
-      [h.api('..%2f..%2fetc', {}), 404, 'unknown-method', /no API method/],
+      [h.api('..%2f..%2fetc', {}), 400, 'invalid-argument', /path is not allowed/],
       [h.api('constructor', {}), 404, 'unknown-method', /no API method/],
       [h.request('/api/listSessions', { method: 'POST', headers: { authorization: `Bearer ${h.shell.token}`, 'content-type': 'application/json' }, body: '{"a":' }), 400, 'invalid-argument', /not valid JSON/],
       [h.request('/api/listSessions', { method: 'POST', headers: { authorization: `Bearer ${h.shell.token}`, 'content-type': 'text/plain' }, body: '{}' }), 400, 'invalid-argument', /application\/json/],

@@ -56,17 +56,18 @@ describe('browser shell: sign-in, Host, Origin, static files', () => {
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
     for (const host of ['evil.example', `evil.example:${h.port}`, '127.0.0.1', `127.0.0.1:${h.port + 1}`, `localhost.evil:${h.port}`]) {
       const r = await h.api('listSessions', {}, { host });
-      expect(r.status, host).toBe(401);
+      expect(r.status, host).toBe(403);
+      expect(r.json.error?.code, host).toBe('forbidden');
       expect(r.json.error?.message).toMatch(/127\.0\.0\.1 or localhost/);
     }
     expect((await h.api('listSessions', {}, { host: `localhost:${h.port}` })).status).toBe(200);
-    expect((await h.request('/', { headers: { host: 'evil.example' } })).status).toBe(401);
+    expect((await h.request('/', { headers: { host: 'evil.example' } })).status).toBe(403);
   });
 
   it('refuses a foreign Origin', async () => {
     const r = await h.api('listSessions', {}, { origin: 'http://evil.example' });
-    expect(r.status).toBe(401);
-    expect(r.json.error?.code).toBe('unauthorized');
+    expect(r.status).toBe(403);
+    expect(r.json.error?.code).toBe('forbidden');
     expect((await h.api('listSessions', {}, { origin: h.shell.origin })).status).toBe(200);
   });
 

@@ -20,7 +20,7 @@ export function makeLaptop(root: string, name: string): Laptop {
   const shipped = makeScenariosDir(scenariosDir);
   const dataDir = join(root, name);
   mkdirSync(dataDir, { recursive: true });
-  return { dataDir, service: createTrainerService({ dataDir, scenariosDir: shipped, log: () => undefined, transcriber: null }) };
+  return { dataDir, service: createTrainerService({ dataDir, scenariosDir: shipped, log: () => undefined, transcriber: null, analyseFinishedCalls: false }) };
 }
 
 /** Records a short finished session (audio, events, a draft) plus analysis.json and peaks.json. */

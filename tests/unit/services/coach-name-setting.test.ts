@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../core/settings.js';
-import { settingsJsonSchemaProperties } from '../../../electron/main/policies/settings-values.js';
 import { readSettings, settingsPath, updateSettings } from '../../../electron/services/settings-file.js';
 import { tempRoot } from './fixtures.js';
 
@@ -14,9 +13,5 @@ describe('the coachName setting', () => {
     expect(JSON.parse(readFileSync(settingsPath(dir), 'utf8'))).toMatchObject({ coachName: 'Ana Lima' });
     expect((await readSettings(dir)).coachName).toBe('Ana Lima');
     await expect(updateSettings(dir, { coachName: 'x'.repeat(81) })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('patch.coachName') });
-  });
-
-  it('is in the Electron store schema too', () => {
-    expect(settingsJsonSchemaProperties().coachName).toMatchObject({ type: 'string', maxLength: 80 });
   });
 });

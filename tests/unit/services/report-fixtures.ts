@@ -73,6 +73,17 @@ export const FINDINGS: Finding[] = [
     evidence: [{ startFrame: s(14), endFrame: s(15.4), stepId: 'first-answer', quote: TRAINEE_QUOTE, measured: 1.4, threshold: 4, unit: 's' }],
   },
   {
+    // No hold in this call: nothing to judge, which must never print or count as a pass.
+    checklist: 'patience',
+    item: 'asks-before-hold',
+    title: 'Asks before putting the caller on hold',
+    kind: 'auto',
+    status: 'not-applicable',
+    rule: 'holdAsked',
+    summary: 'no hold in this call',
+    evidence: [],
+  },
+  {
     checklist: 'respect',
     item: 'warmth',
     title: 'Warmth',

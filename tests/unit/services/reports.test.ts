@@ -30,6 +30,8 @@ const first = writeSession(dataDir, {
 });
 writeSession(dataDir, { id: '20261121-140000-jose02', candidate: '  josé NÚÑEZ ', createdAt: '2026-11-21T14:00:00.000Z', analysed: false });
 writeSession(dataDir, { id: '20261121-150000-other1', candidate: 'Łukasz Wróbel', createdAt: '2026-11-21T15:00:00.000Z' });
+// One coach only: her override is the final result.
+const overridden = writeSession(dataDir, { id: '20261122-100000-mia001', candidate: 'Mia Ortega', createdAt: '2026-11-22T10:00:00.000Z', reviews: [{ coach: 'Ana Ruiz', content: anaReview(AT) }] });
 
 describe('session report', () => {
   it('writes a PDF under <data>/reports, served for download, with every part of the review in it', async () => {
@@ -51,8 +53,18 @@ describe('session report', () => {
     expect(text).toContain('complete');
     // Findings with status and evidence (times as m:ss, measured vs threshold).
     expect(text).toContain('Lets the customer finish');
-    expect(text).toContain('FAIL');
     expect(text).toContain('0:12–0:13 · step open · measured 1.7 s (threshold 0.5 s)');
+    // The final result (core/result/session-result.ts): Ana overrode the automatic fail and Björn
+    // confirmed it, so the coaches differ and the item needs review (before, the PDF printed the
+    // automatic FAIL whatever the coaches decided).
+    expect(text).toContain('NEEDS REVIEW');
+    expect(text).toContain('Automatic: Fail · coaches differ: Ana Ruiz pass, Björn Larsen fail');
+    expect(text).toContain('Final verdict');
+    expect(text).toContain('Split: Ana Ruiz Advance, Björn Larsen Hold');
+    // Scores leave not-applicable out: patience is 1 passed, not 2.
+    expect(text).toContain('Patience checklist · 100% (1 passed, 0 failed; 1 not applicable)');
+    expect(text).toContain('NOT APPLICABLE');
+    expect(text).toContain('no hold in this call');
     // Coach decisions: an override with its reason, a confirmation, the coach-only scores.
     expect(text).toContain(`Ana Ruiz overrode Fail → Pass: ${OVERRIDE_REASON}`);
     expect(text).toContain('Björn Larsen confirmed: Fail');
@@ -70,6 +82,17 @@ describe('session report', () => {
     expect(text).toContain('Sandra Keane');
     expect(text).toContain(TRAINEE_QUOTE);
     expect(text).toContain('i will refund the second payment today');
+  });
+
+  it('shows the final result where one coach overrode the check, with the automatic result and the reason beside it', async () => {
+    const text = pdfText((await service.api.createReport({ kind: 'session', sessionId: overridden.id })).path);
+    expect(text).toContain(`Automatic: Fail · overridden by Ana Ruiz — ${OVERRIDE_REASON}`);
+    // Respect: both auto items pass after the override, warmth scored 4 passes.
+    expect(text).toContain('Respect checklist · 100% (3 passed, 0 failed)');
+    // The result summary: the final score with the automatic one beside it.
+    expect(text).toContain('100% (3 passed, 0 failed); automatic: 50% (1 passed, 1 failed; 1 needs review)');
+    expect(text).toContain('Advance (Ana Ruiz)');
+    expect(text).not.toContain('FAIL');
   });
 
   it('renders page 1 as a readable page: ink on white, coloured badges and headings', async () => {
@@ -118,9 +141,14 @@ describe('candidate report', () => {
     expect(text).toContain('Candidate report');
     expect(text).toContain('José Núñez · 2 sessions');
     expect(text).toContain('Checklist items across sessions');
-    // respect/lets-them-finish: one session analysed (fail); one coach decided pass, one fail.
-    expect(text).toMatch(/respect: Lets the customer finish 1 0 1 0 1 1 –/);
-    expect(text).toMatch(/respect: Warmth 1 0 0 1 0 0 3\.5\/5/);
+    // Final results per item: sessions, pass, fail, needs review, not applicable, overridden, mean score.
+    // respect/lets-them-finish: one session analysed; one coach decided pass, one fail, so the
+    // final result needs review (it used to list the automatic fail and each coach's call).
+    expect(text).toMatch(/respect: Lets the customer finish 1 0 0 1 0 0 –/);
+    // Warmth scored 4 and 3 (3 or more is a pass): a pass, no longer "needs review".
+    expect(text).toMatch(/respect: Warmth 1 1 0 0 0 0 3\.5\/5/);
+    // No hold in the call: not applicable, never a pass.
+    expect(text).toMatch(/patience: Asks before putting the caller on hold 1 0 0 0 1 0 –/);
     expect(text).toContain(`Ana Ruiz overrode Fail → Pass: ${OVERRIDE_REASON}`);
     expect(text).toContain('20261120-093000-jose01');
     expect(text).toContain('20261121-140000-jose02');

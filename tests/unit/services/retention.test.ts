@@ -84,7 +84,7 @@ const TRYOUT = { name: 'Tryout day', date: '2026-10-01', scenarioIds: [SCENARIO_
 describe('retention sweep', () => {
   it('deletes tryout sessions past retentionDays, keeps anonymous counts and a log, and leaves no trace of name or audio', async () => {
     const dataDir = join(root, 'sweep');
-    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null });
+    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null, analyseFinishedCalls: false });
     try {
       const tryout = await service.api.saveTryout(TRYOUT);
       const old = await recordSession(service, dataDir, 'Zelda Quartermaine', 1, tryout.id);
@@ -135,14 +135,14 @@ describe('retention sweep', () => {
 
   it('sweeps at start-up', async () => {
     const dataDir = join(root, 'startup');
-    const first = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null });
+    const first = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null, analyseFinishedCalls: false });
     const tryout = await first.api.saveTryout(TRYOUT);
     const old = await recordSession(first, dataDir, 'Wanda Startup', 4, tryout.id);
     age(dataDir, old.id, 10);
     await first.api.updateSettings({ patch: { retentionDays: 7 } });
     await first.close();
 
-    const second = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null });
+    const second = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null, analyseFinishedCalls: false });
     await second.close(); // waits for the start-up sweep
     expect(existsSync(join(dataDir, 'sessions', old.id))).toBe(false);
     expect(readFileSync(join(dataDir, 'retention', 'log.jsonl'), 'utf8')).toContain(old.id);
@@ -153,7 +153,7 @@ describe('retention sweep', () => {
 describe('deleting one candidate', () => {
   it('removes every session of the name (any case), its copies and the remembered name, and nothing of anyone else', async () => {
     const dataDir = join(root, 'delete');
-    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null });
+    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null, analyseFinishedCalls: false });
     try {
       const tryout = await service.api.saveTryout(TRYOUT);
       const first = await recordSession(service, dataDir, 'Ada Lovelace', 11, tryout.id);
@@ -194,7 +194,7 @@ describe('deleting one candidate', () => {
 
   it('refuses while the candidate is being recorded', async () => {
     const dataDir = join(root, 'recording');
-    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null });
+    const service = createTrainerService({ dataDir, scenariosDir, log: () => undefined, transcriber: null, analyseFinishedCalls: false });
     try {
       const open = await service.api.startSession({ scenarioId: SCENARIO_ID, candidate: { name: 'Vera Live' }, sampleRate: 16_000 });
       await expect(service.api.deleteCandidateData({ candidateName: 'vera live' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/being recorded/) });

@@ -12,7 +12,7 @@ const root = tempRoot('review-library');
 const scenariosDir = makeScenariosDir(root);
 const dataDir = join(root, 'data');
 const logged: string[] = [];
-const service = createTrainerService({ dataDir, scenariosDir, log: (m) => logged.push(m), transcriber: null });
+const service = createTrainerService({ dataDir, scenariosDir, log: (m) => logged.push(m), transcriber: null, analyseFinishedCalls: false });
 afterAll(() => service.close());
 
 const TALK = 'respect/no-talk-down';
@@ -72,6 +72,12 @@ describe('library, reviews, calibration and compare through the service', () => 
       [second, { kind: 'reviewed', coaches: 2 }, ['ana-lima:advance', 'bo-berg:hold']],
     ]);
     expect((await service.api.searchSessions({ verdict: 'hold' })).rows.map((r) => r.sessionId)).toEqual([second]);
+    // Each row carries the session's result: Ana's call over the automatic one (confirmed in the
+    // first session, overridden in the second), warmth scored 4 by both (a pass), the verdict.
+    expect(reviewed.rows.map((r) => [r.result.totals.passed, r.result.totals.failed, r.result.totals.overridden, r.result.verdict.state, r.result.verdict.final])).toEqual([
+      [2, 0, 0, 'agreed', 'advance'],
+      [2, 0, 1, 'split', null],
+    ]);
     expect((await service.api.getReviews({ sessionId: first })).map((r) => r.coach.name)).toEqual(['Ana Lima', 'Bo Berg']);
   });
 
@@ -98,9 +104,11 @@ describe('library, reviews, calibration and compare through the service', () => 
       [second, true],
     ]);
     const talk = comparison.items.find((i) => i.key === TALK);
-    expect(talk?.cells.map((c) => [c.automatic, ...c.coaches.map((k) => `${k.coach.id}:${k.decision}:${k.final}`)])).toEqual([
-      ['pass', 'ana-lima:pass:pass', 'bo-berg:null:pass'],
-      ['fail', 'ana-lima:pass:pass', 'bo-berg:null:fail'],
+    // Each cell: the automatic status, the session's final result (Ana's call wins; Bo made
+    // none) and each coach's own decision.
+    expect(talk?.cells.map((c) => [c.automatic, c.final, c.source, ...c.coaches.map((k) => `${k.coach.id}:${k.decision}`)])).toEqual([
+      ['pass', 'pass', 'confirmed', 'ana-lima:pass', 'bo-berg:null'],
+      ['fail', 'pass', 'overridden', 'ana-lima:pass', 'bo-berg:null'],
     ]);
     await expect(service.dispatch('compareSessions', { sessionIds: [] })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('choose at least one session') });
   });

@@ -5,9 +5,12 @@ import { transcriptionSpans } from '../../../../core/analysis/measure.js';
 import { buildTimeline } from '../../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../../core/analysis/transcript.js';
 import { buildSession, evenTranscript, RATE, type Built, type Part } from '../../../support/synthetic-session.js';
-import { clipOf, IMPATIENT_NOT_LISTENING, PATIENT_NOT_LISTENING, shippedChecklists, fixtureScenario, voice } from './session-fixtures.js';
+import { shippedScenario, shippedVocabulary } from '../../../support/judgement-fixtures.js';
+import { clipOf, IMPATIENT_NOT_LISTENING, PATIENT_NOT_LISTENING, shippedChecklists, voice } from './session-fixtures.js';
 
 const checklists = shippedChecklists();
+const vocabulary = shippedVocabulary();
+const fixtureScenario = shippedScenario;
 
 /** Analyses a built session with the answers' own texts as transcripts (no recogniser needed). */
 function analyse(scenarioId: string, built: Built, texts: Record<string, string>, isWord: ((w: string) => boolean) | null = null): SessionAnalysis {
@@ -20,7 +23,7 @@ function analyse(scenarioId: string, built: Built, texts: Record<string, string>
     const text = texts[a.stepId];
     return span && text ? evenTranscript(text, span.start, span.end) : null;
   });
-  return analyzeSession({ sessionId: 'test-session-1', scenario, events: built.events, audio, transcripts, checklists, isWord, transcriber: { engine: 'test' } });
+  return analyzeSession({ sessionId: 'test-session-1', scenario, events: built.events, audio, transcripts, checklists, isWord, vocabulary, transcriber: { engine: 'test' } });
 }
 
 function finding(a: SessionAnalysis, checklist: string, item: string): Finding {
@@ -66,23 +69,25 @@ describe('analysis of the not-listening interview', () => {
 
   it('passes the patient answers on every automatic item, with nothing to review but coach-only items', () => {
     const auto = good.findings.filter((f) => f.kind === 'auto');
-    expect(auto.filter((f) => f.status !== 'pass').map((f) => `${f.item}: ${f.summary}`)).toEqual([]);
+    expect(auto.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable').map((f) => `${f.item}: ${f.status} ${f.summary}`)).toEqual([]);
     expect(good.findings.filter((f) => f.kind === 'coach-only').every((f) => f.status === 'needs-review')).toBe(true);
-    expect(good.findings.map((f) => f.item)).not.toContain('apologises');
+    // No step of the interview asks for an apology: not applicable, never a pass.
+    expect(finding(good, 'respect', 'apologises').status).toBe('not-applicable');
   });
 
-  it('fails the impatient answers on phrases, repeats, voice, latency and talk-over, with evidence', () => {
-    const phrases = finding(bad, 'respect', 'no-dismissive-phrases');
+  it('fails the impatient answers on red flags, repeats, voice, latency and talk-over, with evidence', () => {
+    const phrases = finding(bad, 'respect', 'no-red-flags');
     expect(phrases.status).toBe('fail');
-    const quotes = phrases.evidence.map((e) => e.note);
-    expect(quotes).toEqual(expect.arrayContaining(['"as i already said"', '"like i said"', '"calm down"']));
-    const calm = phrases.evidence.find((e) => e.note === '"calm down"');
+    const quotes = phrases.evidence.map((e) => (e.quote ?? '').toLowerCase().replace(/[.,]/g, ''));
+    expect(quotes.some((q) => q.includes('already said'))).toBe(true);
+    expect(quotes.some((q) => q.includes('calm down'))).toBe(true);
+    const calm = phrases.evidence.find((e) => e.quote?.toLowerCase().includes('calm down'));
     const truth = impatient.built.answers['again-3'];
     expect(calm?.stepId).toBe('again-3');
     expect(calm?.startFrame).toBeGreaterThanOrEqual((truth?.start ?? 0) - 0.25 * RATE);
     expect(calm?.endFrame).toBeLessThanOrEqual((truth?.end ?? 0) + 0.25 * RATE);
 
-    const repeats = finding(bad, 'patience', 'repeats-consistent');
+    const repeats = finding(bad, 'patience', 'repeats-in-full');
     expect(repeats.status).toBe('fail');
     expect(new Set(repeats.evidence.map((e) => e.stepId))).toEqual(new Set(REPEATS));
     expect(repeats.evidence.some((e) => e.note === 'shorter than the first answer' && (e.measured ?? 1) < 0.6 && e.threshold === 0.6)).toBe(true);
@@ -115,10 +120,11 @@ describe('analysis of the long hold', () => {
     const parts: Part[] = [
       { say: 'complain-wait', clip: clip('complain-wait') },
       { listen: 'answer-wait', answer: voice(answers['answer-wait'] ?? ''), delaySeconds: 0.6 },
-      { say: 'router-details', clip: clip('router-details') },
-      { listen: 'ask-hold', answer: voice(answers['ask-hold'] ?? ''), delaySeconds: 0.6 },
+      { say: 'hold-ok', clip: clip('hold-ok') },
       { hold: 'on-hold', seconds: hold.seconds },
-      { say: 'still-there', clip: clip('still-there') },
+      { listen: 'check-in', answer: voice(answers['check-in'] ?? ''), delaySeconds: 0.6 },
+      { say: 'check-in-ok', clip: clip('check-in-ok') },
+      { hold: 'on-hold-more', seconds: 4 },
       { listen: 'answer-back', answer: voice(answers['answer-back'] ?? ''), delaySeconds: 0.6 },
       { say: 'thank-close', clip: clip('thank-close') },
       { type: 'account-note', text: typed, seconds: 20 },
@@ -129,44 +135,45 @@ describe('analysis of the long hold', () => {
   const dictionary = new Set('customer waited twenty minutes apologised replacement router not delivered courier will call back tomorrow by noon with tracking i you we your the it was and'.split(' '));
   const isWord = (w: string) => dictionary.has(w.toLowerCase());
 
-  it('passes hold etiquette when the trainee asks, and fails it when they do not', () => {
+  it('passes hold etiquette and the step goals when the trainee asks, and fails them when they do not', () => {
     const good = run(
       {
-        'answer-wait': "I'm so sorry about the wait, Dana. I understand how frustrating that is.",
-        'ask-hold': 'May I put you on hold for a moment while I check the order?',
-        'answer-back': 'Thank you for holding. Your router ships tomorrow.',
+        'answer-wait': "I'm so sorry about the wait, Dana. May I put you on hold for a moment while I check the order?",
+        'check-in': "Thanks for holding, Dana. I'm still checking with the courier, one more minute.",
+        'answer-back': 'Thank you for waiting. Your router ships tomorrow, and I will text you the tracking number.',
       },
-      { seconds: 12 },
+      { seconds: 6 },
       'Customer waited twenty minutes. I apologised. Replacement router not delivered. Courier will call back tomorrow by noon with tracking.',
       isWord,
     );
     const bad = run(
       {
         'answer-wait': 'Okay. What is your order number?',
-        'ask-hold': 'Wait.',
+        'check-in': 'Yeah.',
         'answer-back': 'Right. It is coming.',
       },
       { seconds: 75 },
       'Custmer was rude, obviously its your fault.',
       isWord,
     );
-    for (const item of ['asks-before-hold', 'thanks-after-hold', 'checks-back-in']) {
+    for (const item of ['asks-before-hold', 'checks-back-in']) {
       expect(finding(good, 'patience', item).status, `good ${item}`).toBe('pass');
       expect(finding(bad, 'patience', item).status, `bad ${item}`).toBe('fail');
     }
     const left = finding(bad, 'patience', 'checks-back-in').evidence[0];
-    expect(left).toMatchObject({ threshold: 63, unit: 's', stepId: 'on-hold' });
+    // checkInEverySeconds 6 plus the rule's 3 s grace.
+    expect(left).toMatchObject({ threshold: 9, unit: 's', stepId: 'on-hold' });
     expect(left?.measured).toBeGreaterThan(75);
     expect(left?.measured).toBeLessThan(80);
-    for (const item of ['apologises', 'acknowledges-feelings', 'uses-name']) {
+    for (const item of ['apologises', 'gives-next-step', 'uses-name']) {
       expect(finding(good, 'respect', item).status, `good ${item}`).toBe('pass');
       expect(finding(bad, 'respect', item).status, `bad ${item}`).toBe('fail');
     }
+    expect(finding(good, 'respect', 'no-red-flags').status).toBe('pass');
+    expect(finding(bad, 'respect', 'no-red-flags').evidence.some((e) => e.stepId === 'account-note')).toBe(true);
     expect(good.checklists).toContain('writing');
-    for (const item of ['spelling', 'apology', 'next-step', 'no-blame']) {
-      expect(finding(good, 'writing', item).status, `good ${item}`).toBe('pass');
-      expect(finding(bad, 'writing', item).status, `bad ${item}`).toBe('fail');
-    }
+    expect(finding(good, 'writing', 'spelling').status).toBe('pass');
+    expect(finding(bad, 'writing', 'spelling').status).toBe('fail');
     expect(finding(bad, 'writing', 'spelling').evidence[0]?.quote).toContain('Custmer');
   });
 });

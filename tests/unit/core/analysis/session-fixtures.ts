@@ -6,6 +6,7 @@ import { parseScenario } from '../../../../core/scenario/load.js';
 import type { Scenario } from '../../../../core/scenario/schema.js';
 import { readWav } from '../../../../electron/services/wav.js';
 import { speech, type FestivalVoice } from '../../../../scripts/rehearse/speech.js';
+import { shippedScenario } from '../../../support/judgement-fixtures.js';
 
 /** Scenarios, the shipped checklists, and festival lines and answers, for analysis tests. */
 
@@ -35,7 +36,9 @@ export function voice(text: string, v: FestivalVoice = 'us-slt'): Int16Array {
 
 /** The customer's line of a say or repeat step, rendered by festival in the customer's voice. */
 export function clipOf(scenarioId: string, stepId: string): Int16Array {
-  const scenario = fixtureScenario(scenarioId);
+  const frozen = fixtureScenario(scenarioId);
+  // Lines added to the shipped scenario since it was frozen come from the shipped file.
+  const scenario = frozen.steps.some((s) => s.id === stepId) ? frozen : shippedScenario(scenarioId);
   const step = scenario.steps.find((s) => s.id === stepId);
   const text = step && 'say' in step ? step.say : step && 'repeat' in step ? step.repeat.say : null;
   if (text === null) throw new Error(`${scenarioId} has no line ${stepId}`);

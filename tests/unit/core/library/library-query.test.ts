@@ -22,7 +22,7 @@ function manifest(id: string, name: string, scenario: string, minute: number, se
   };
 }
 
-const coach = (name: string, verdict: Verdict | null) => ({ coach: { id: name.toLowerCase(), name }, verdict });
+const coach = (name: string, verdict: Verdict | null) => ({ coach: { id: name.toLowerCase(), name }, verdict, decisions: {}, scores: {} });
 
 const rows = [
   libraryRowOf(manifest('20261123-100000-aaaaaa', 'José Ruiz', 'late-parcel', 0, 300), []),

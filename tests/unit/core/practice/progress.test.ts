@@ -39,6 +39,35 @@ describe('practice progress', () => {
     expect(progress.items[0]?.passRate).toEqual([null, null, 0]);
   });
 
+  it('never counts not-applicable as a pass, in the pass rate or the checklist scores', () => {
+    const progress = practiceProgress('Ada', null, [
+      attempt('20261120-000000-first1', '2026-11-20T09:00:00.000Z', [finding(PHRASES, 'not-applicable'), finding(LATENCY, 'pass')]),
+      attempt('20261121-000000-second', '2026-11-21T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(LATENCY, 'not-applicable')]),
+    ]);
+    expect(progress.attempts.map((a) => a.statuses['respect/no-dismissive-phrases'])).toEqual(['not-applicable', 'fail']);
+    const [phrases, latency] = progress.items;
+    expect(phrases).toMatchObject({ passes: 0, fails: 1, passRate: [null, 0] });
+    expect(latency).toMatchObject({ passes: 1, fails: 0, passRate: [1, 1] });
+    expect(progress.attempts[0]?.checklists).toEqual([
+      { checklist: 'respect', score: null, passed: 0, failed: 0, needsReview: 0, notApplicable: 1 },
+      { checklist: 'patience', score: 1, passed: 1, failed: 0, needsReview: 0, notApplicable: 0 },
+    ]);
+  });
+
+  it("uses a coach's call over the automatic status (the session's result)", () => {
+    const input = attempt('20261120-000000-first1', '2026-11-20T09:00:00.000Z', [finding(PHRASES, 'pass'), finding(LATENCY, 'pass')]);
+    const decidedAt = '2026-11-20T10:00:00.000Z';
+    const coach = {
+      coach: { id: 'ana', name: 'Ana' },
+      decisions: { 'respect/no-dismissive-phrases': { automaticStatus: 'pass' as const, status: 'fail' as const, reason: 'said "whatever"', decidedAt } },
+      scores: {},
+      verdict: null,
+    };
+    const progress = practiceProgress('Ada', null, [{ ...input, reviews: [coach] }]);
+    expect(progress.attempts[0]?.statuses['respect/no-dismissive-phrases']).toBe('fail');
+    expect(progress.items[0]).toMatchObject({ passes: 0, fails: 1 });
+  });
+
   it('is empty for a name with no attempts', () => {
     expect(practiceProgress('Nobody', null, [])).toEqual({ candidateName: 'Nobody', scenarioId: null, attempts: [], items: [] });
   });

@@ -116,3 +116,26 @@ describe('calibrate', () => {
     expect(talk?.average).toEqual({ percent: 66.6667, kappa: 0.4, kappaNote: null, pairs: 3 });
   });
 });
+
+describe('calibrate: not-applicable', () => {
+  const HOLD = 'patience/asks-before-hold';
+  // Three sessions with no hold: the check says not-applicable. Ana and Bo let it stand in 1-2;
+  // in 3 Bo overrides it to fail (there was a hold the check missed) and Ana lets it stand.
+  const sessions: CalibrationSession[] = [1, 2, 3].map((n) => {
+    const auto = { [HOLD]: 'not-applicable' } as const;
+    return {
+      sessionId: sessionId(n),
+      candidateName: `Candidate ${n}`,
+      scenarioTitle: 'Late parcel',
+      findings: [finding(HOLD, 'not-applicable')],
+      reviews: [review('Ana', sessionId(n), {}, auto), review('Bo', sessionId(n), { decisions: n === 3 ? { [HOLD]: 'fail' } : {} }, auto)],
+    };
+  });
+
+  it('never counts a not-applicable item as a rating, so two coaches letting it stand do not "agree" on a pass', () => {
+    const result = calibrate(sessions);
+    // Only Bo rated the item (in session 3): no session has two ratings, so it is not calibrated.
+    expect(result.items.find((i) => i.key === HOLD)).toBeUndefined();
+    expect(result.disagreements.filter((d) => d.key === HOLD)).toEqual([]);
+  });
+});

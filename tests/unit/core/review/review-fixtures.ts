@@ -16,7 +16,7 @@ export interface ReviewSpec {
   readonly verdict?: Verdict | null;
 }
 
-export function review(coachName: string, session: string, spec: ReviewSpec, automatic: Record<string, 'pass' | 'fail' | 'needs-review'> = {}): Review {
+export function review(coachName: string, session: string, spec: ReviewSpec, automatic: Record<string, 'pass' | 'fail' | 'needs-review' | 'not-applicable'> = {}): Review {
   const decisions = Object.fromEntries(
     Object.entries(spec.decisions ?? {}).map(([key, status]) => {
       const auto = automatic[key] ?? 'needs-review';
@@ -38,7 +38,7 @@ export function review(coachName: string, session: string, spec: ReviewSpec, aut
   });
 }
 
-export function finding(key: string, status: 'pass' | 'fail' | 'needs-review', kind: 'auto' | 'coach-only' = 'auto'): CalibrationFinding {
+export function finding(key: string, status: 'pass' | 'fail' | 'needs-review' | 'not-applicable', kind: 'auto' | 'coach-only' = 'auto'): CalibrationFinding {
   const [checklist = '', item = ''] = key.split('/');
   return { checklist, item, title: `Title of ${item}`, kind, status };
 }

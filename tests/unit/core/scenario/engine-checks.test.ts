@@ -5,11 +5,13 @@ import { createEngine, type EngineInput, type EngineState } from '../../../../co
 import type { Scenario } from '../../../../core/scenario/schema.js';
 import type { Turn } from '../../../../core/scenario/turns.js';
 import type { SessionEvent } from '../../../../core/session/events.js';
+import { shippedVocabulary } from '../../../support/judgement-fixtures.js';
 import { shippedChecklists } from '../analysis/session-fixtures.js';
 
 const SR = 16_000;
 const s = (seconds: number) => seconds * SR;
 const checklists: Checklist[] = shippedChecklists();
+const vocabulary = shippedVocabulary();
 
 /** The customer reacts to the respect checklist's verdict on the answer, as angry-caller does. */
 const scenario: Scenario = {
@@ -25,7 +27,7 @@ const scenario: Scenario = {
       id: 'react',
       branch: {
         rules: [
-          { when: { check: { checklist: 'respect', item: 'no-dismissive-phrases', is: 'fail' } }, goto: 'escalate' },
+          { when: { check: { checklist: 'respect', item: 'no-red-flags', is: 'fail' } }, goto: 'escalate' },
           { when: { check: { checklist: 'respect', item: 'uses-name', is: 'pass' } }, goto: 'warm' },
         ],
         otherwise: 'neutral',
@@ -37,7 +39,7 @@ const scenario: Scenario = {
   ],
 };
 
-function drive(said: string | null, checkTurn = createTurnChecker(checklists, scenario)) {
+function drive(said: string | null, checkTurn = createTurnChecker(checklists, scenario, vocabulary)) {
   const engine = createEngine(scenario, SR, { checkTurn });
   let state: EngineState = engine.initial;
   const events: SessionEvent[] = [];
@@ -65,10 +67,10 @@ describe('branch rules on checklist results during the call', () => {
     expect(commands.some((c) => c.type === 'transcribe-turn' && c.stepId === 'react')).toBe(true);
   });
 
-  it('escalates when the answer has one of the respect checklist phrases', () => {
+  it('escalates when the answer has a red flag, judged on meaning', () => {
     const { taken, state } = drive('look just calm down i will check it');
     expect(taken).toEqual(['react -> escalate (0)']);
-    expect(state.turns[0]?.checks).toMatchObject({ 'respect.no-dismissive-phrases': 'fail' });
+    expect(state.turns[0]?.checks).toMatchObject({ 'respect.no-red-flags': 'fail' });
   });
 
   it('takes the name rule when the answer is courteous and names the customer', () => {
@@ -79,17 +81,13 @@ describe('branch rules on checklist results during the call', () => {
     expect(drive('i am sorry let me fix that').taken).toEqual(['react -> neutral (otherwise)']);
     const unknown = drive(null);
     expect(unknown.taken).toEqual(['react -> neutral (otherwise)']);
-    expect(unknown.state.turns[0]?.checks).toMatchObject({ 'respect.no-dismissive-phrases': 'needs-review' });
+    expect(unknown.state.turns[0]?.checks).toMatchObject({ 'respect.no-red-flags': 'needs-review' });
   });
 
-  it('follows the checklist file: a phrase a coach adds changes the branch', () => {
-    const edited = checklists.map((c) =>
-      c.id !== 'respect'
-        ? c
-        : { ...c, items: c.items.map((i) => (i.kind === 'auto' && 'phrasesAbsent' in i.rule ? { ...i, rule: { phrasesAbsent: { ...i.rule.phrasesAbsent, phrases: [...i.rule.phrasesAbsent.phrases, 'chill out'] } } } : i)) },
-    );
-    expect(drive('please chill out').taken).toEqual(['react -> neutral (otherwise)']);
-    expect(drive('please chill out', createTurnChecker(edited, scenario)).taken).toEqual(['react -> escalate (0)']);
+  it('follows the vocabulary file: a wording a coach adds changes the branch', () => {
+    const edited = { ...vocabulary, redFlags: vocabulary.redFlags.map((f) => (f.id === 'dismiss' ? { ...f, examples: [...f.examples, 'Hold your horses, madam.'] } : f)) };
+    expect(drive('hold your horses madam').taken).toEqual(['react -> neutral (otherwise)']);
+    expect(drive('hold your horses madam', createTurnChecker(checklists, scenario, edited)).taken).toEqual(['react -> escalate (0)']);
   });
 });
 
@@ -99,23 +97,25 @@ describe('judgeTurn', () => {
     text: null, repeatOf: null, transcript: null, transcribedBy: null, talkedOver: false, checks: {},
   };
 
-  it('judges typed answers on their text, and only the phrase items', () => {
-    const typed: Turn = { ...base, kind: 'typed', text: 'Obviously you should have read the email.', speechStartFrame: null, speechEndFrame: null };
-    const results = judgeTurn(checklists, scenario, typed);
-    expect(results['respect.no-dismissive-phrases']).toBe('fail');
+  it('judges typed answers on their text, and only the items that read one answer', () => {
+    const typed: Turn = { ...base, kind: 'typed', text: 'Obviously, you should have read the terms.', speechStartFrame: null, speechEndFrame: null };
+    const results = judgeTurn(checklists, scenario, typed, vocabulary);
+    expect(results['respect.no-red-flags']).toBe('fail');
     expect(results['respect.no-talk-over']).toBeUndefined();
     expect(results['patience.answers-promptly']).toBeUndefined();
   });
 
   it('treats a silent answer as saying nothing', () => {
-    const silent = judgeTurn(checklists, scenario, { ...base, speechStartFrame: null, speechEndFrame: null });
-    expect(silent['respect.no-dismissive-phrases']).toBe('pass');
+    const silent = judgeTurn(checklists, scenario, { ...base, speechStartFrame: null, speechEndFrame: null }, vocabulary);
+    // Nothing said is no red flag, but no pass either: the rule on it does not hold.
+    expect(silent['respect.no-red-flags']).toBeUndefined();
+    expect(silent['patience.answers-every-step']).toBe('fail');
     expect(silent['respect.uses-name']).toBe('fail');
   });
 });
 
 describe('checkRuleProblems', () => {
-  it('accepts rules on phrase items and reports unknown or after-the-call items', () => {
+  it('accepts rules on phrase and goal items and reports unknown or after-the-call items', () => {
     expect(checkRuleProblems(scenario, checklists)).toEqual([]);
     const bad: Scenario = {
       ...scenario,
@@ -126,7 +126,7 @@ describe('checkRuleProblems', () => {
       ),
     };
     expect(checkRuleProblems(bad, checklists).map((p) => p.message)).toEqual([
-      'step react: check rule on respect/voice-steady: that item is judged after the call, so the rule never holds during it (use a phrase item)',
+      'step react: check rule on respect/voice-steady: that item is judged after the call, so the rule never holds during it (use a phrase or goal item)',
       'step react: check rule on respect/no-such: there is no such checklist item',
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHOD_NAMES } from '../../../../core/api-methods.js';
-import { CANDIDATE_METHODS, coachGate, COACH_IDLE_LOCK_MS, kioskSessionProblem, mediaAllowed } from '../../../../core/tryout/day.js';
+import { API_METHOD_NAMES, type ApiMethod } from '../../../../core/api-methods.js';
+import { notAllowedMessage, resolveRole, roleMayCall } from '../../../../core/api-policy.js';
+import { COACH_IDLE_LOCK_MS, kioskSessionProblem, mediaAllowed, type CoachGateState } from '../../../../core/tryout/day.js';
 import { playlistProblem } from '../../../../core/tryout/playlist.js';
 import { parseScenario } from '../../../../core/scenario/load.js';
 
@@ -9,28 +10,33 @@ const open = { dayTryoutId: null, coachUnlockedUntil: null };
 const locked = { dayTryoutId: 't-20261124-day001', coachUnlockedUntil: null };
 const unlocked = { dayTryoutId: 't-20261124-day001', coachUnlockedUntil: NOW + COACH_IDLE_LOCK_MS };
 
-describe('the coach gate of a tryout day', () => {
+describe('the coach gate of a tryout day (core/api-policy.ts)', () => {
+  const gate = (method: ApiMethod, state: CoachGateState, now = NOW) => {
+    const role = resolveRole({ ...state, pinSet: true }, method, now);
+    return roleMayCall(role, method) ? null : notAllowedMessage(method, role);
+  };
+
   it('lets everything through when no day is on, and when coach mode is unlocked', () => {
     for (const method of API_METHOD_NAMES) {
-      expect(coachGate(method, open, NOW)).toBeNull();
-      expect(coachGate(method, unlocked, NOW)).toBeNull();
+      expect(gate(method, open)).toBeNull();
+      expect(gate(method, unlocked)).toBeNull();
     }
   });
 
   it('answers only a candidate’s methods on a locked kiosk', () => {
-    const refused = API_METHOD_NAMES.filter((m) => coachGate(m, locked, NOW) !== null);
-    expect(refused).toEqual(API_METHOD_NAMES.filter((m) => !CANDIDATE_METHODS.has(m)));
+    const refused = API_METHOD_NAMES.filter((m) => gate(m, locked) !== null);
+    expect(refused).toEqual(API_METHOD_NAMES.filter((m) => !roleMayCall('candidate', m)));
     for (const m of ['listSessions', 'getSession', 'getAnalysis', 'getReviews', 'searchSessions', 'updateSettings', 'setCoachPin', 'startTryoutDay', 'endTryoutDay', 'deleteCandidateData', 'createReport'] as const) {
-      expect(coachGate(m, locked, NOW)).toMatch(/coach must unlock coach mode with the PIN/);
+      expect(gate(m, locked)).toMatch(/coach must unlock coach mode with the PIN/);
     }
     for (const m of ['startSession', 'appendAudio', 'appendEvents', 'finishSession', 'getConsentText', 'unlockCoach', 'getTryoutDay'] as const) {
-      expect(coachGate(m, locked, NOW)).toBeNull();
+      expect(gate(m, locked)).toBeNull();
     }
   });
 
   it('locks again once the unlock has run out', () => {
-    expect(coachGate('listSessions', unlocked, NOW + COACH_IDLE_LOCK_MS - 1)).toBeNull();
-    expect(coachGate('listSessions', unlocked, NOW + COACH_IDLE_LOCK_MS)).not.toBeNull();
+    expect(gate('listSessions', unlocked, NOW + COACH_IDLE_LOCK_MS - 1)).toBeNull();
+    expect(gate('listSessions', unlocked, NOW + COACH_IDLE_LOCK_MS)).not.toBeNull();
   });
 
   it('serves a locked kiosk the clips only', () => {

@@ -109,7 +109,7 @@ describe('whisper transcriber (whisper.cpp through whisper.node)', { timeout: 60
     expect(span.engine).toBe('whisper');
     const turn = await span.transcribe(samples, 16_000);
     expect(turn.words.length).toBeGreaterThan(0);
-    expect(Object.keys(turn.words[0] ?? {}).sort()).toEqual(['endFrame', 'startFrame', 'word']);
+    expect(Object.keys(turn.words[0] ?? {}).sort()).toEqual(['confidence', 'endFrame', 'startFrame', 'word']);
     await expect(span.transcribe(samples, 8000)).rejects.toThrow('Speech recognition needs 16000 Hz audio; this session is at 8000 Hz.');
   });
 

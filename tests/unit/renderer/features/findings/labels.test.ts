@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, measuredText } from '../../../../../renderer/features/findings/labels.js';
+import { clockText, measuredText, openCountsText, scoreText, STATUS_LABEL } from '../../../../../renderer/features/findings/labels.js';
 
 describe('findings panel labels', () => {
   it('shows a measured value with its unit and limit', () => {
@@ -11,5 +11,13 @@ describe('findings panel labels', () => {
   it('gives evidence times to the tenth of a second', () => {
     expect(clockText(16_000 * 65.34, 16_000)).toBe('1:05.3');
     expect(clockText(0, 16_000)).toBe('0:00.0');
+  });
+
+  it('labels not-applicable as its own status, and leaves it out of the score text', () => {
+    expect(STATUS_LABEL['not-applicable']).toBe('Not applicable');
+    expect(scoreText({ passed: 2, failed: 1, score: 2 / 3 })).toBe('67% · 2 of 3 passed');
+    expect(scoreText({ passed: 0, failed: 0, score: null })).toBe('no score yet');
+    expect(openCountsText({ needsReview: 1, notApplicable: 2 })).toBe('1 needs review · 2 not applicable');
+    expect(openCountsText({ needsReview: 0, notApplicable: 0 })).toBe('');
   });
 });

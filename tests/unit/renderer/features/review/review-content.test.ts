@@ -29,6 +29,14 @@ describe('editing a review', () => {
     expect(ReviewContentSchema.safeParse(saved).success).toBe(true);
   });
 
+  it('lets a coach override a not-applicable finding, with a reason, and the review file takes it', () => {
+    const notApplicable: Finding = { ...failing, item: 'asks-before-hold', status: 'not-applicable', summary: 'no hold in this call' };
+    const c = decide(EMPTY_REVIEW_CONTENT, notApplicable, 'fail', 'put him on hold at 1:10 without asking', NOW);
+    expect(c.decisions['respect/asks-before-hold']).toMatchObject({ automaticStatus: 'not-applicable', status: 'fail' });
+    expect(missingReasons(decide(EMPTY_REVIEW_CONTENT, notApplicable, 'pass', '', NOW))).toEqual(['respect/asks-before-hold']);
+    expect(ReviewContentSchema.safeParse(savableContent(c)).success).toBe(true);
+  });
+
   it('clears one decision without touching the others', () => {
     const both = decide(decide(EMPTY_REVIEW_CONTENT, failing, 'fail', '', NOW), passing, 'pass', '', NOW);
     expect(Object.keys(undecide(both, failing).decisions)).toEqual(['respect/no-talk-over']);
