@@ -1,4 +1,4 @@
-import { judgeAnswers } from '../judgement/judged-answers.js';
+import { judgeAnswers, type AudioCheck, type JudgedAnswer } from '../judgement/judged-answers.js';
 import { applyOutcome, outcomeCause, type OutcomeCause } from '../judgement/outcome.js';
 import type { Vocabulary } from '../judgement/vocabulary-schema.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -28,6 +28,8 @@ export interface AnalysisInput {
   readonly isWord: ((word: string) => boolean) | null;
   /** The moves and red flags vocabulary (scenarios/judgement/moves.yaml); without it goal items need review. */
   readonly vocabulary?: Vocabulary | null;
+  /** What the phrase spotter heard of the transcript's red flags (see judged-answers.ts). */
+  readonly audioCheck?: AudioCheck;
   /** Which speech recogniser made the transcripts, shown to the coach. */
   readonly transcriber: { readonly engine: string; readonly note?: string };
 }
@@ -103,6 +105,14 @@ function report(t: TurnMeasure, transcript: TurnTranscript | null): TurnReport {
   };
 }
 
+/** The answers as the judgement reads them, before any audio check (for the spotter to confirm). */
+export function judgedAnswersOf(input: AnalysisInput): JudgedAnswer[] {
+  if (!input.vocabulary) return [];
+  const timeline = buildTimeline(input.scenario, input.events, input.audio.trainee.length);
+  const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds: 0.35 });
+  return judgeAnswers(input.scenario, measures.turns, input.transcripts, input.vocabulary);
+}
+
 /** The whole analysis of a session: measures per answer and a finding per checklist item. Pure. */
 export function analyzeSession(input: AnalysisInput): SessionAnalysis {
   const durationFrames = input.audio.trainee.length;
@@ -113,7 +123,7 @@ export function analyzeSession(input: AnalysisInput): SessionAnalysis {
   const wanted = checklistsFor(input.scenario, input.events, input.checklistsInForce);
   const checklists = wanted.flatMap((id) => input.checklists.filter((c) => c.id === id));
   const vocabulary = input.vocabulary ?? null;
-  const judged = vocabulary ? judgeAnswers(input.scenario, measures.turns, input.transcripts, vocabulary) : null;
+  const judged = vocabulary ? judgeAnswers(input.scenario, measures.turns, input.transcripts, vocabulary, input.audioCheck) : null;
   const evaluated = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord, judged }, checklists);
   const outcome = outcomeCause(input.scenario, input.events, timeline, vocabulary);
   const findings = applyOutcome(evaluated, outcome);

@@ -44,6 +44,7 @@ function answerEvidence(a: JudgedAnswer, note: string): Evidence {
 }
 
 function unsureNote(ctx: RuleContext, cue: Cue): string {
+  if (cue.doubt) return `${cue.doubt} ('${cue.quote}' at ${at(ctx, cue.startFrame)})`;
   const words = cue.unsureWords.map((w) => w.word).join(' ');
   return `the recogniser was unsure of '${words || cue.quote}' at ${at(ctx, cue.unsureWords[0]?.startFrame ?? cue.startFrame)}`;
 }

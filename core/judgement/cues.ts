@@ -46,6 +46,8 @@ export interface Cue {
   readonly endFrame: number;
   /** Words in the match the recogniser was unsure of (empty when firm). */
   readonly unsureWords: readonly AnswerWord[];
+  /** Why a match on sure words is still not firm (the phrase spotter did not hear it). */
+  readonly doubt?: string;
 }
 
 export interface AnalysedAnswer {

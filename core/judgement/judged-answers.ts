@@ -61,11 +61,26 @@ function unsureReason(turn: TurnMeasure, words: readonly AnswerWord[]): string |
   return null;
 }
 
+/** The key of a cue for the audio check: answer index, what it is, where. */
+export function cueKey(index: number, cue: Cue): string {
+  return `${index}:${cue.kind}:${cue.id}:${cue.startFrame}`;
+}
+
+/**
+ * What the phrase spotter heard of the transcript's red flags: key (cueKey) -> whether the
+ * quoted words were found in the audio. A red flag the transcript has and the audio does not
+ * is needs-review; one both agree on stays firm. Absent: not checked (no spotter).
+ */
+export type AudioCheck = Readonly<Record<string, boolean>>;
+
+const NOT_HEARD = 'the transcript has these words but the phrase spotter did not find them in the audio';
+
 export function judgeAnswers(
   scenario: Scenario,
   turns: readonly TurnMeasure[],
   transcripts: readonly (TurnTranscript | null)[],
   vocabulary: Vocabulary,
+  audioCheck: AudioCheck = {},
 ): JudgedAnswer[] {
   const steps = new Map(scenario.steps.map((s) => [s.id, s]));
   const facts = new Map<string, Fact>((scenario.facts ?? []).map((f) => [f.id, f]));
@@ -77,7 +92,8 @@ export function judgeAnswers(
     const answer = turn.kind === 'typed' ? analyseAnswer(words, turn.text ?? '') : analyseAnswer(words);
     const said = turn.kind === 'typed' ? (turn.text ?? '').trim().length > 0 : turn.speech !== null;
     const known = turn.kind === 'typed' || transcript !== null;
-    const cues = known ? findCues(answer, cueSetFor(vocabulary, goals)) : [];
+    const found = known ? findCues(answer, cueSetFor(vocabulary, goals)) : [];
+    const cues = found.map((c) => (c.kind === 'flag' && c.firm && audioCheck[cueKey(index, c)] === false ? { ...c, firm: false, doubt: NOT_HEARD } : c));
     if (known && step && goals?.expect.some((e) => e.move === 'plain-answer') && !cues.some((c) => c.id === 'plain-answer' && c.firm)) {
       const onTopic = topicalCue(answer, topicOf(scenario, step));
       if (onTopic) cues.push(onTopic);

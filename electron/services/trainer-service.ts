@@ -109,6 +109,10 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     parallelism: () => recogniserLimit(store.recordingIds().length),
     beforeRun: (id) => turnTranscription.settled(id),
   });
+  // A call is under way: the worker for its analysis loads now, not at hang-up.
+  const prewarmAnalysis = () => {
+    if (opts.analyseFinishedCalls !== false) analysis.prewarm();
+  };
   // Every finished call is analysed at once, whatever the screen (not awaited by the caller).
   const autoAnalysis = new AutoAnalysis({
     analyze: (id) => analysis.analyze(id),
@@ -155,6 +159,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       const refusal = consentProblem({ tryoutId, consent }, new Date());
       if (refusal !== null) throw new TryoutError('unauthorized', refusal);
       const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate, tryoutId, consent, checklistIds: tryout?.checklistIds });
+      prewarmAnalysis();
       return refreshed([manifest.id], manifest);
     },
     appendAudio: ({ sessionId, seq, pcm }) => store.appendAudio(sessionId, seq, pcm),
@@ -169,7 +174,10 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getSession: ({ sessionId }) => store.get(sessionId),
     getSettings: () => readSettings(dataDir),
     updateSettings: ({ patch }) => updateSettings(dataDir, patch),
-    transcribeTurn: (range) => turnTranscription.transcribe(range),
+    transcribeTurn: (range) => {
+      prewarmAnalysis();
+      return turnTranscription.transcribe(range);
+    },
     analyzeSession: ({ sessionId }) => analysis.analyze(sessionId),
     getAnalysisProgress: async ({ sessionId }) => analysis.progress(sessionId),
     getAnalysis: ({ sessionId }) => analysis.saved(sessionId),
@@ -295,6 +303,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       await startupSweep;
       await coachPin.idle();
       await analysis.idle();
+      await analysis.close();
       await reviews.idle();
       await sessionIndex.idle();
       await store.close();

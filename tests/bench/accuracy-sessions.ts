@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist } from '../../core/analysis/checklist-schema.js';
 import { createTurnChecker } from '../../core/analysis/turn-checks.js';
+import type { Vocabulary } from '../../core/judgement/vocabulary-schema.js';
+import { loadVocabulary } from '../../electron/services/analysis/vocabulary-repository.js';
 import { parseScenario } from '../../core/scenario/load.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { loadChecklists } from '../../electron/services/analysis/checklist-repository.js';
@@ -73,11 +75,13 @@ export interface BenchSession {
 }
 
 let checklists: Checklist[] | null = null;
+let vocabulary: Vocabulary | null = null;
 
-/** The app's turn checker for branch `check` rules, on the shipped checklists. */
+/** The app's turn checker for branch `check` rules, on the shipped checklists and vocabulary (as the call screen has them). */
 function turnChecker(scenario: Scenario) {
   checklists ??= loadChecklists('scenarios').checklists;
-  return createTurnChecker(checklists, scenario);
+  vocabulary ??= loadVocabulary('scenarios').vocabulary;
+  return createTurnChecker(checklists, scenario, vocabulary);
 }
 
 /**

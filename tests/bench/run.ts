@@ -7,11 +7,15 @@
  *    back end takes to write (and fdatasync) one;
  *  - the library with 10,000 sessions: index build, first page, searches (library.ts);
  *  - the replay of a 30-minute session: peaks.json size, time to interactive, seek latency (replay.ts);
+ *  - the phrase spotter (soundswallower): phrases found / falsely reported, confidence separation,
+ *    real-time factor, decision latency; per degradation and voice (spotter.ts, also runs alone);
  *  - the judgement on the labelled corpus (tune and held-out), each call played on its
  *    scenario's real path, clean and degraded: disrespectful or impatient answers caught,
  *    respectful calls falsely failed, needs-review rate; speech onset/offset error, real-time
  *    factor of a 10-minute call (accuracy.ts; needs pocketsphinx; ~15-25 min on 2 cores).
  *    BENCH_DEGRADATIONS=clean,telephone runs only those; tests/bench/judgement.ts runs it alone.
+ *  - findings ready after hang-up: a 10-minute call whose turns were transcribed during it,
+ *    finishSession to analysis.json written by the automatic analysis (after-hang-up.ts).
  * Needs `npm run build` first (the browser shell serves dist/renderer).
  */
 import { mkdtempSync } from 'node:fs';
@@ -27,7 +31,9 @@ import { loadVoice } from '../../scripts/rehearse/voices.js';
 import { alignment } from '../support/audio-checks.js';
 import { libraryBench } from './library.js';
 import { accuracyBench } from './accuracy.js';
+import { afterHangUpBench } from './after-hang-up.js';
 import { replayBench } from './replay.js';
+import { spotterBench } from './spotter.js';
 
 const SR = 16_000;
 const ms = (frames: number) => (frames / SR) * 1000;
@@ -128,6 +134,8 @@ async function recordedCall(): Promise<void> {
 
 await libraryBench();
 await replayBench();
+await spotterBench();
 await accuracyBench();
+await afterHangUpBench();
 await coldStart(5);
 await recordedCall();

@@ -50,31 +50,33 @@ describe('findings after rehearsing the not-listening interview', () => {
       expect(run.summary.transcriber).toBe('pocketsphinx');
       expect(run.summary.findings.length).toBeGreaterThan(10);
       for (const f of run.summary.findings) {
-        expect(f).toMatchObject({ checklist: expect.any(String), item: expect.any(String), status: expect.stringMatching(/^(pass|fail|needs-review)$/) });
+        expect(f).toMatchObject({ checklist: expect.any(String), item: expect.any(String), status: expect.stringMatching(/^(pass|fail|needs-review|not-applicable)$/) });
         expect(Array.isArray(f.evidence)).toBe(true);
       }
     }
   });
 
   it('passes the patient answers on phrases, repeats, voice and talk-over', () => {
-    for (const [checklist, item] of [['respect', 'no-dismissive-phrases'], ['respect', 'voice-steady'], ['respect', 'no-talk-over'], ['patience', 'repeats-consistent'], ['patience', 'answers-promptly']] as const) {
+    for (const [checklist, item] of [['respect', 'no-red-flags'], ['respect', 'voice-steady'], ['respect', 'no-talk-over'], ['patience', 'repeats-in-full'], ['patience', 'answers-promptly']] as const) {
       const f = find(patient, checklist, item);
       expect(f.status, `${item}: ${f.summary}`).toBe('pass');
     }
   });
 
   it('fails the impatient answers with evidence: the phrases, curt repeats and a raised voice', () => {
-    const phrases = find(impatient, 'respect', 'no-dismissive-phrases');
+    const phrases = find(impatient, 'respect', 'no-red-flags');
     expect(phrases.status).toBe('fail');
-    expect(phrases.evidence.map((e) => e.note)).toEqual(expect.arrayContaining(['"as i already said"', '"calm down"']));
-    const calm = phrases.evidence.find((e) => e.note === '"calm down"');
-    expect(calm?.stepId).toBe('again-3');
+    // A red flag's evidence: the words heard as the quote, the kind of flag (and the wording it matched) as the note.
+    const talkDown = phrases.evidence.find((e) => e.note?.startsWith('talking down') && e.quote?.includes('already said'));
+    expect(talkDown?.stepId, JSON.stringify(phrases.evidence)).toBe('again-1');
+    const calm = phrases.evidence.find((e) => e.note?.startsWith('dismissal') && e.quote?.includes('calm down'));
+    expect(calm?.stepId, JSON.stringify(phrases.evidence)).toBe('again-3');
     expect(calm?.quote).toContain('calm down');
     const answer = impatient.drive.answers.find((a) => a.stepId === 'again-3');
     expect(calm?.startFrame).toBeGreaterThanOrEqual(answer?.startFrame ?? Infinity);
     expect(calm?.endFrame).toBeLessThanOrEqual((answer?.startFrame ?? 0) + (answer?.frames ?? 0));
 
-    const repeats = find(impatient, 'patience', 'repeats-consistent');
+    const repeats = find(impatient, 'patience', 'repeats-in-full');
     expect(repeats.status).toBe('fail');
     const shorter = repeats.evidence.filter((e) => e.note === 'shorter than the first answer');
     expect(shorter.map((e) => e.stepId)).toEqual(['again-1', 'again-2', 'again-3']);
@@ -96,11 +98,12 @@ describe('findings after rehearsing the not-listening interview', () => {
       await page.click(`[data-testid="session-row-${impatient.summary.sessionId}"] button`);
       await page.waitForSelector('[data-testid="findings-panel"][data-state="done"]');
       expect(await page.textContent('[data-testid="transcriber-engine"]')).toContain('pocketsphinx');
-      const row = page.locator('[data-testid="finding"][data-item="no-dismissive-phrases"]');
+      const row = page.locator('[data-testid="finding"][data-item="no-red-flags"]');
       expect(await row.getAttribute('data-status')).toBe('fail');
       expect(await row.textContent()).toContain('calm down');
-      const calm = impatient.summary.findings.find((f) => f.item === 'no-dismissive-phrases')?.evidence.find((e) => e.note === '"calm down"');
-      const index = impatient.summary.findings.find((f) => f.item === 'no-dismissive-phrases')?.evidence.indexOf(calm ?? { startFrame: 0, endFrame: 0 }) ?? 0;
+      const flags = impatient.summary.findings.find((f) => f.item === 'no-red-flags');
+      const calm = flags?.evidence.find((e) => e.note?.startsWith('dismissal') && e.quote?.includes('calm down'));
+      const index = flags?.evidence.indexOf(calm ?? { startFrame: 0, endFrame: 0 }) ?? 0;
       await row.locator('[data-testid="evidence-time"]').nth(index).click();
       await page.waitForFunction(() => {
         const audio = document.querySelector<HTMLAudioElement>('[data-testid="session-audio"]');

@@ -34,8 +34,8 @@ describe('a new hire sees their practice progress', () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-session-id')))).toEqual(ids);
     const statuses = (key: string) => rows.locator(`td[data-item="${key}"]`).allTextContents();
-    expect(await statuses('respect/no-dismissive-phrases')).toEqual(['Fail', 'Fail', 'Pass']);
-    expect(await statuses('patience/answer-latency')).toEqual(['Pass', 'Needs review', 'Pass']);
+    expect(await statuses('respect/no-red-flags')).toEqual(['Fail', 'Fail', 'Pass']);
+    expect(await statuses('patience/answers-promptly')).toEqual(['Pass', 'Needs review', 'Pass']);
     expect(await page.locator('[data-testid="progress-pass-rate"]').allTextContents()).toEqual(['33% (1 of 3)', '100% (2 of 2)']);
 
     // The chart is drawn: the canvas holds coloured (line) pixels, not only blank or grey axes.

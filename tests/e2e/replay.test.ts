@@ -80,10 +80,10 @@ describe('replay of a rehearsed session', () => {
   });
 
   it('jumps to a finding’s evidence, highlights its region, and N moves on to the next finding', async () => {
-    const finding = run.summary.findings.find((f) => f.item === 'no-dismissive-phrases');
-    const calm = finding?.evidence.find((e) => e.note === '"calm down"');
+    const finding = run.summary.findings.find((f) => f.item === 'no-red-flags');
+    const calm = finding?.evidence.find((e) => e.note?.startsWith('dismissal') && e.quote?.includes('calm down'));
     if (!finding || !calm) throw new Error('the impatient run has no "calm down" evidence');
-    const row = page.locator('[data-testid="finding"][data-item="no-dismissive-phrases"]');
+    const row = page.locator('[data-testid="finding"][data-item="no-red-flags"]');
     await row.locator('[data-testid="evidence-time"]').nth(finding.evidence.indexOf(calm)).click();
     await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="session-audio"]')?.currentTime ?? 0) > 0);
     await page.keyboard.press('k');
@@ -96,7 +96,7 @@ describe('replay of a rehearsed session', () => {
 
     // N: the next piece of evidence of a finding that did not pass.
     const moments = evidenceMoments(run.summary.findings);
-    const selected = moments.findIndex((m) => m.evidence.startFrame === calm.startFrame && m.findingKey === 'respect/no-dismissive-phrases');
+    const selected = moments.findIndex((m) => m.evidence.startFrame === calm.startFrame && m.findingKey === 'respect/no-red-flags');
     const next = stepMoment(moments, selected, Math.round(at * SR), 1, SR);
     await page.keyboard.press('n');
     if (next === null) {

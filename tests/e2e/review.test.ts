@@ -9,7 +9,7 @@ import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/she
 import { speech } from '../../scripts/rehearse/speech.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
 
-/** The impatient interview of findings.test.ts: "calm down" fails no-dismissive-phrases, with evidence. */
+/** The impatient interview of findings.test.ts: "calm down" fails no-red-flags (a dismissal), with evidence. */
 const ANSWERS = [
   'I want to work in customer service because I enjoy helping people solve their problems.',
   'As I already said, helping people.',
@@ -111,10 +111,10 @@ describe('a coach reviews a rehearsed session from the library', () => {
     await page.click('[data-testid="coach-name-save"]');
     await page.waitForSelector('[data-testid="review-panel"]');
 
-    const row = page.locator('[data-testid="review-finding"][data-item="no-dismissive-phrases"]');
+    const row = page.locator('[data-testid="review-finding"][data-item="no-red-flags"]');
     await expect.poll(() => row.locator('[data-testid="automatic-status"]').textContent()).toContain('Fail');
     // Jump to the "calm down" evidence: the replay plays from there.
-    const calm = run.summary.findings.find((f) => f.item === 'no-dismissive-phrases')?.evidence.find((e) => e.note === '"calm down"');
+    const calm = run.summary.findings.find((f) => f.item === 'no-red-flags')?.evidence.find((e) => e.note?.startsWith('dismissal') && e.quote?.includes('calm down'));
     expect(calm).toBeDefined();
     await row.locator('[data-testid="jump-to-evidence"]', { hasText: 'calm down' }).click();
     const audio = page.locator('[data-testid="replay"] audio');
@@ -147,7 +147,7 @@ describe('a coach reviews a rehearsed session from the library', () => {
     await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
     const saved = ReviewSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     expect(saved.coach).toEqual({ id: 'grace-hopper', name: COACH });
-    expect(saved.decisions['respect/no-dismissive-phrases']).toMatchObject({ automaticStatus: 'fail', status: 'pass', reason: REASON });
+    expect(saved.decisions['respect/no-red-flags']).toMatchObject({ automaticStatus: 'fail', status: 'pass', reason: REASON });
     expect(saved.annotations).toHaveLength(1);
     expect(saved.annotations[0]).toMatchObject({ note: NOTE, tags: ['sigh'], endFrame: null });
     expect(saved.verdict).toBe('hold');
@@ -163,7 +163,7 @@ describe('a coach reviews a rehearsed session from the library', () => {
     await page.reload();
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.waitForSelector('[data-testid="review-panel"]');
-    const again = page.locator('[data-testid="review-finding"][data-item="no-dismissive-phrases"]');
+    const again = page.locator('[data-testid="review-finding"][data-item="no-red-flags"]');
     expect(await again.getAttribute('data-decision')).toBe('pass');
     expect(await again.locator('[data-testid="override-reason"]').inputValue()).toBe(REASON);
     expect(await again.locator('[data-testid="automatic-status"]').textContent()).toContain('Fail');

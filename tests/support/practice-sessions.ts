@@ -8,8 +8,8 @@ import { sessionManifest, writeSessionFolder } from './library-sessions.js';
 /** Practice sessions written straight to disk (manifest + analysis.json, no audio) for the progress tests. */
 
 export const PRACTICE_ITEMS = [
-  { checklist: 'respect', item: 'no-dismissive-phrases', title: 'No dismissive phrases' },
-  { checklist: 'patience', item: 'answer-latency', title: 'Answers without long pauses' },
+  { checklist: 'respect', item: 'no-red-flags', title: 'No blame, dismissal, sarcasm, talking down or refusal' },
+  { checklist: 'patience', item: 'answers-promptly', title: 'Answers within a few seconds' },
 ] as const;
 
 export function finding(item: (typeof PRACTICE_ITEMS)[number], status: FindingStatus, kind: Finding['kind'] = 'auto'): Finding {
@@ -28,16 +28,16 @@ export function writePracticeSession(dataDir: string, manifest: Partial<SessionM
   return dir;
 }
 
-/** A new hire's three attempts at one scenario: dismissive phrases fail, fail, pass; latency pass, needs review, pass. */
+/** A new hire's three attempts at one scenario: red flags fail, fail, pass; latency pass, needs review, pass. */
 export function writeThreeAttempts(dataDir: string, candidate: string, scenarioId: string, scenarioTitle: string): string[] {
-  const [phrases, latency] = PRACTICE_ITEMS;
+  const [flags, latency] = PRACTICE_ITEMS;
   const plan: [string, string, FindingStatus, FindingStatus][] = [
     ['20261120-091500-prac01', '2026-11-20T09:15:00.000Z', 'fail', 'pass'],
     ['20261121-101500-prac02', '2026-11-21T10:15:00.000Z', 'fail', 'needs-review'],
     ['20261122-111500-prac03', '2026-11-22T11:15:00.000Z', 'pass', 'pass'],
   ];
   for (const [id, createdAt, p, l] of plan) {
-    writePracticeSession(dataDir, { id, createdAt, endedAt: createdAt, scenarioId, scenarioTitle, candidate: { name: candidate } }, [finding(phrases, p), finding(latency, l)]);
+    writePracticeSession(dataDir, { id, createdAt, endedAt: createdAt, scenarioId, scenarioTitle, candidate: { name: candidate } }, [finding(flags, p), finding(latency, l)]);
   }
   return plan.map(([id]) => id);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { analyzeSession, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { analyzeSession, judgedAnswersOf, type SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { transcriptionSpans } from '../../../core/analysis/measure.js';
 import { computePeaks, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { buildTimeline } from '../../../core/analysis/timeline.js';
@@ -15,6 +15,8 @@ import { readTurnTranscripts } from '../transcription/turn-transcript-file.js';
 import { mapWithLimit } from './map-with-limit.js';
 import { savedTranscriptFor } from './saved-transcripts.js';
 import { shiftTranscript, type SpanTranscriber } from './span-transcriber.js';
+import type { Spotter } from '../speech/spotter.js';
+import { checkFlagsInAudio } from './audio-check.js';
 import { loadVocabulary } from './vocabulary-repository.js';
 import { spellChecker } from './spell-checker.js';
 
@@ -41,6 +43,8 @@ export interface AnalysisJobOptions {
    * lowers it to 1 while a call is being recorded); min(4, cores) by default.
    */
   readonly parallelism?: () => number;
+  /** The phrase spotter, for a second opinion on red flags in the audio; none: transcript only. */
+  readonly spotter?: Spotter;
 }
 
 /** At most this many pocketsphinx processes at once: more only adds model loading on 2-4 cores. */
@@ -101,6 +105,9 @@ export async function runAnalysisJob(
   const reuseNote = reused > 0 ? `${reused} of ${total} answers reused the transcript made during the call.` : undefined;
   const note = [transcriber?.note, reuseNote].filter((n) => n !== undefined).join(' ');
   const engine = transcriber ? { engine: transcriber.engine, ...(note === '' ? {} : { note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
-  const analysis = analyzeSession({ sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, vocabulary, transcriber: engine });
+  const input = { sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, vocabulary, transcriber: engine };
+  // Without the spotter (it failed to load) the judgement rests on the transcript alone.
+  const audioCheck = options.spotter ? await checkFlagsInAudio(options.spotter, judgedAnswersOf(input), audio.trainee, audio.sampleRate).catch(() => ({})) : {};
+  const analysis = analyzeSession({ ...input, audioCheck });
   return { analysis, peaks };
 }

@@ -31,9 +31,10 @@ export class WasmDecoder {
     private readonly decoder: Decoder,
   ) {}
 
-  static async create(model: SoundswallowerModel = soundswallowerModel()): Promise<WasmDecoder> {
+  /** `config`: more soundswallower settings (e.g. { wip: 0.65 }), for tuning. */
+  static async create(model: SoundswallowerModel = soundswallowerModel(), config: Readonly<Record<string, string | number>> = {}): Promise<WasmDecoder> {
     const module = await wasmModule();
-    const decoder = new module.Decoder({ hmm: model.hmm, dict: model.dict, samprate: DECODER_SAMPLE_RATE, loglevel: 'ERROR' });
+    const decoder = new module.Decoder({ hmm: model.hmm, dict: model.dict, samprate: DECODER_SAMPLE_RATE, loglevel: 'ERROR', ...config });
     await decoder.initialize();
     return new WasmDecoder(module, decoder);
   }
@@ -59,11 +60,12 @@ export class WasmDecoder {
   }
 
   /**
-   * Starts an utterance. The feature front end is rebuilt first so live cepstral mean
-   * normalisation starts from its initial value every time: the same audio, the same words.
+   * Starts an utterance. For audio fed as it arrives, the feature front end is rebuilt first so
+   * live cepstral mean normalisation starts from its initial value every time (the same audio,
+   * the same words); a whole utterance is normalised by its own mean and needs no reset.
    */
-  async start(): Promise<void> {
-    await this.decoder.reinitialize_audio();
+  async start(live = true): Promise<void> {
+    if (live) await this.decoder.reinitialize_audio();
     this.decoder.start();
   }
 
@@ -98,7 +100,7 @@ export class WasmDecoder {
 
   /** Decodes `samples` as one whole utterance and returns the best path's score. */
   async scoreWhole(samples: Int16Array): Promise<number | null> {
-    await this.start();
+    await this.start(false);
     this.feed(samples, true);
     this.stop();
     return this.pathScore();

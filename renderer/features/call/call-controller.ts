@@ -1,5 +1,5 @@
 import type { Checklist } from '../../../core/analysis/checklist-schema.js';
-import { createTurnChecker } from '../../../core/analysis/turn-checks.js';
+import type { TurnChecker } from '../../../core/scenario/turns.js';
 import type { Vocabulary } from '../../../core/judgement/vocabulary-schema.js';
 import type { TrainerClient } from '../../../core/api.js';
 import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
@@ -57,9 +57,11 @@ export class CallController {
   private finishing = false;
   private readonly transcript: LiveTranscript;
   private readonly turnTranscripts: TurnTranscripts;
+  private checkTurn: TurnChecker | null = null;
 
   constructor(private readonly deps: CallControllerDeps) {
-    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE, { checkTurn: createTurnChecker(deps.checklists, deps.scenario, deps.vocabulary) });
+    // The judge (wink-nlp and its model, ~4 MB) loads with the call, not with the app: see start().
+    this.engine = createEngine(deps.scenario, CALL_SAMPLE_RATE, { checkTurn: (turn) => this.checkTurn?.(turn) ?? {} });
     this.transcript = new LiveTranscript(deps.view, deps.patch, CALL_SAMPLE_RATE);
     this.turnTranscripts = new TurnTranscripts(
       () => ({
@@ -79,6 +81,8 @@ export class CallController {
   async start(): Promise<void> {
     const { client, scenario, candidate, patch } = this.deps;
     try {
+      const { createTurnChecker } = await import('../../../core/analysis/turn-checks.js');
+      this.checkTurn = createTurnChecker(this.deps.checklists, scenario, this.deps.vocabulary);
       const manifest = await client.startSession({ scenarioId: scenario.id, candidate, sampleRate: CALL_SAMPLE_RATE, ...(this.deps.tryout ?? {}) });
       this.sessionId = manifest.id;
       this.uploader = new ChunkUploader(client, manifest.id, (pendingChunks, error) => patch({ pendingChunks, error }));

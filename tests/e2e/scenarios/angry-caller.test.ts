@@ -26,7 +26,8 @@ describe('angry-caller: escalates or calms down, as the branches decide', () => 
   }, 420_000);
 
   it('calms down when acknowledged and given a concrete next step', () => {
-    expect(branches(respectful), heard(respectful)).toEqual(['read-first -> softer (rule 3)', 'read-second -> calm-close (rule 2)']);
+    // Rule 2 of read-first is "respect/acknowledges passes", rule 1 of read-second "respect/gives-next-step passes".
+    expect(branches(respectful), heard(respectful)).toEqual(['read-first -> softer (rule 2)', 'read-second -> calm-close (rule 1)']);
     expect(stepPath(respectful)).toEqual(['open', 'first-answer', 'read-first', 'softer', 'second-answer', 'read-second', 'calm-close']);
   });
 

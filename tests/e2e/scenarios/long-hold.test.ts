@@ -65,17 +65,17 @@ describe('long-hold: permission before the hold, a check-in, thanks after', () =
       return f;
     };
     const holdItems = [['patience', 'asks-before-hold'], ['patience', 'checks-back-in'], ['patience', 'thanks-after-hold']] as const;
-    for (const [checklist, item] of [...holdItems, ['respect', 'no-dismissive-phrases'], ['respect', 'apologises']] as const) {
+    for (const [checklist, item] of [...holdItems, ['respect', 'no-red-flags'], ['respect', 'apologises']] as const) {
       const f = finding(courteous, checklist, item);
       expect(f.status, `courteous ${item}: ${f.summary}`).toBe('pass');
     }
-    for (const [checklist, item] of [...holdItems, ['respect', 'no-dismissive-phrases']] as const) {
+    for (const [checklist, item] of [...holdItems, ['respect', 'no-red-flags']] as const) {
       const f = finding(careless, checklist, item);
       expect(f.status, `careless ${item}: ${f.summary}`).toBe('fail');
       expect(f.evidence.length, `careless ${item} has evidence`).toBeGreaterThan(0);
       for (const e of f.evidence) expect(e.endFrame).toBeGreaterThanOrEqual(e.startFrame);
     }
-    const calm = finding(careless, 'respect', 'no-dismissive-phrases').evidence.find((e) => e.note === '"calm down"');
+    const calm = finding(careless, 'respect', 'no-red-flags').evidence.find((e) => e.note?.startsWith('dismissal') && e.quote?.includes('calm down'));
     expect(calm?.stepId).toBe('answer-wait');
     expect(calm?.quote).toContain('calm down');
     // The missed check-in is placed in the hold it belongs to.
