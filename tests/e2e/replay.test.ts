@@ -157,7 +157,10 @@ describe('replay of a rehearsed session', () => {
   });
 
   it('marks a region by dragging on the trainee lane, and changes the speed', async () => {
-    const box = await page.locator('[data-testid="replay-lanes"] .lane-waves').boundingBox();
+    // Jumping to evidence in the findings list below may have scrolled the lanes out of view; a coach scrolls back up to drag.
+    const lanes = page.locator('[data-testid="replay-lanes"] .lane-waves');
+    await lanes.scrollIntoViewIfNeeded();
+    const box = await lanes.boundingBox();
     if (!box) throw new Error('no lanes');
     const y = box.y + box.height * 0.6; // the trainee lane (the lower half, above the timeline)
     await page.mouse.move(box.x + box.width * 0.3, y);

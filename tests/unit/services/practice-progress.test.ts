@@ -24,9 +24,9 @@ describe('getPracticeProgress', () => {
   it('lists one scenario\'s attempts of that candidate, oldest first, with each item\'s status from analysis.json', async () => {
     const progress = await service.api.getPracticeProgress({ candidateName: 'ADA BYRON', scenarioId: 'late-parcel' });
     expect(progress.attempts.map((a) => a.sessionId)).toEqual(ids);
-    expect(progress.attempts.map((a) => a.statuses['respect/no-dismissive-phrases'])).toEqual(['fail', 'fail', 'pass']);
-    expect(progress.attempts.map((a) => a.statuses['patience/answer-latency'])).toEqual(['pass', 'needs-review', 'pass']);
-    expect(progress.items.find((i) => i.item === 'no-dismissive-phrases')?.passRate).toEqual([0, 0, 1 / 3]);
+    expect(progress.attempts.map((a) => a.statuses['respect/no-red-flags'])).toEqual(['fail', 'fail', 'pass']);
+    expect(progress.attempts.map((a) => a.statuses['patience/answers-promptly'])).toEqual(['pass', 'needs-review', 'pass']);
+    expect(progress.items.find((i) => i.item === 'no-red-flags')?.passRate).toEqual([0, 0, 1 / 3]);
   });
 
   it('without a scenario lists every practice attempt of the name, unanalysed ones too, never tryout sessions or other people', async () => {

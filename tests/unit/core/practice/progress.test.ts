@@ -16,13 +16,13 @@ describe('practice progress', () => {
       attempt('20261121-000000-second', '2026-11-21T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(LATENCY, 'needs-review')]),
     ]);
     expect(progress.attempts.map((a) => a.sessionId)).toEqual(['20261120-000000-first1', '20261121-000000-second', '20261122-000000-third1']);
-    expect(progress.attempts.map((a) => a.statuses['respect/no-dismissive-phrases'])).toEqual(['fail', 'fail', 'pass']);
-    expect(progress.attempts.map((a) => a.statuses['patience/answer-latency'])).toEqual(['pass', 'needs-review', 'pass']);
+    expect(progress.attempts.map((a) => a.statuses['respect/no-red-flags'])).toEqual(['fail', 'fail', 'pass']);
+    expect(progress.attempts.map((a) => a.statuses['patience/answers-promptly'])).toEqual(['pass', 'needs-review', 'pass']);
     const [phrases, latency] = progress.items;
-    expect(phrases).toMatchObject({ key: 'respect/no-dismissive-phrases', title: 'No dismissive phrases', passes: 1, fails: 2 });
+    expect(phrases).toMatchObject({ key: 'respect/no-red-flags', title: 'No blame, dismissal, sarcasm, talking down or refusal', passes: 1, fails: 2 });
     expect(phrases?.passRate).toEqual([0, 0, 1 / 3]);
     // needs-review is not judged: the rate stays where it was.
-    expect(latency).toMatchObject({ key: 'patience/answer-latency', passes: 2, fails: 0 });
+    expect(latency).toMatchObject({ key: 'patience/answers-promptly', passes: 2, fails: 0 });
     expect(latency?.passRate).toEqual([1, 1, 1]);
   });
 
@@ -33,9 +33,9 @@ describe('practice progress', () => {
       attempt('20261122-000000-third1', '2026-11-22T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(PHRASES, 'pass')]),
     ]);
     expect(progress.attempts.map((a) => a.analysed)).toEqual([false, true, true]);
-    expect(progress.items.map((i) => i.key)).toEqual(['respect/no-dismissive-phrases']);
+    expect(progress.items.map((i) => i.key)).toEqual(['respect/no-red-flags']);
     // An item reported twice in one attempt keeps its worst status.
-    expect(progress.attempts[2]?.statuses['respect/no-dismissive-phrases']).toBe('fail');
+    expect(progress.attempts[2]?.statuses['respect/no-red-flags']).toBe('fail');
     expect(progress.items[0]?.passRate).toEqual([null, null, 0]);
   });
 
@@ -44,7 +44,7 @@ describe('practice progress', () => {
       attempt('20261120-000000-first1', '2026-11-20T09:00:00.000Z', [finding(PHRASES, 'not-applicable'), finding(LATENCY, 'pass')]),
       attempt('20261121-000000-second', '2026-11-21T09:00:00.000Z', [finding(PHRASES, 'fail'), finding(LATENCY, 'not-applicable')]),
     ]);
-    expect(progress.attempts.map((a) => a.statuses['respect/no-dismissive-phrases'])).toEqual(['not-applicable', 'fail']);
+    expect(progress.attempts.map((a) => a.statuses['respect/no-red-flags'])).toEqual(['not-applicable', 'fail']);
     const [phrases, latency] = progress.items;
     expect(phrases).toMatchObject({ passes: 0, fails: 1, passRate: [null, 0] });
     expect(latency).toMatchObject({ passes: 1, fails: 0, passRate: [1, 1] });
@@ -59,12 +59,12 @@ describe('practice progress', () => {
     const decidedAt = '2026-11-20T10:00:00.000Z';
     const coach = {
       coach: { id: 'ana', name: 'Ana' },
-      decisions: { 'respect/no-dismissive-phrases': { automaticStatus: 'pass' as const, status: 'fail' as const, reason: 'said "whatever"', decidedAt } },
+      decisions: { 'respect/no-red-flags': { automaticStatus: 'pass' as const, status: 'fail' as const, reason: 'said "whatever"', decidedAt } },
       scores: {},
       verdict: null,
     };
     const progress = practiceProgress('Ada', null, [{ ...input, reviews: [coach] }]);
-    expect(progress.attempts[0]?.statuses['respect/no-dismissive-phrases']).toBe('fail');
+    expect(progress.attempts[0]?.statuses['respect/no-red-flags']).toBe('fail');
     expect(progress.items[0]).toMatchObject({ passes: 0, fails: 1 });
   });
 

@@ -21,7 +21,7 @@ function judged(transcript: string, samples: Int16Array): JudgedAnswer {
   const goals = target && 'listen' in target ? target.goals : undefined;
   return {
     index: 0, stepId: 'first-answer', kind: 'spoken', goals, isRepeat: false, said: true, known: true, answer, contentWords: 5,
-    cues: findCues(answer, cueSetFor(shippedVocabulary(), goals)), facts: [], unsureBecause: null, ...span,
+    cues: findCues(answer, cueSetFor(shippedVocabulary(), goals)), facts: [], unsureBecause: null, startFrame: span.start, endFrame: span.end,
   };
 }
 
