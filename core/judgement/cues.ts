@@ -196,10 +196,12 @@ function partialSpan(answer: AnalysedAnswer, match: WordingMatch): AnswerWord[] 
   return sourcesOf(answer, match.from - before, match.to + after);
 }
 
-function cueFrom(answer: AnalysedAnswer, entry: CueEntry, example: string, match: WordingMatch): Cue | null {
+function cueFrom(answer: AnalysedAnswer, entry: CueEntry, example: string, match: WordingMatch, wording: readonly TextToken[]): Cue | null {
   const firm = match.score >= FIRM_MATCH && match.contentScore >= FIRM_CONTENT;
   const span = firm ? sourcesOf(answer, match.from, match.to) : partialSpan(answer, match);
-  const alignedWords = match.aligned.filter((i) => i >= 0).map((i) => answer.words[answer.tokens[i]?.source ?? -1]).filter((w): w is AnswerWord => w !== undefined);
+  // The meaning rests on the content words: an unsure "may" or "you're" does not put a match in doubt.
+  const alignedContent = match.aligned.filter((i, k) => i >= 0 && wording[k] !== undefined && isContent(wording[k] as TextToken));
+  const alignedWords = alignedContent.map((i) => answer.words[answer.tokens[i]?.source ?? -1]).filter((w): w is AnswerWord => w !== undefined);
   const unsureInMatch = alignedWords.filter((w) => w.confidence < MIN_WORD_CONFIDENCE);
   const unsureInSpan = span.filter((w) => w.confidence < MIN_WORD_CONFIDENCE);
   const base = {
@@ -213,8 +215,12 @@ function cueFrom(answer: AnalysedAnswer, entry: CueEntry, example: string, match
   };
   if (firm) return { ...base, firm: unsureInMatch.length === 0, unsureWords: unsureInMatch };
   // A partial match is worth a person's ear only when the missing part could be a slip.
+  // A near miss needs a wording of two or more content words, one of them heard exactly and
+  // surely ("calm" of "calm down"), and the missing part where the recogniser was unsure.
   const close = span.length <= match.aligned.length + 2;
-  if (match.score >= PARTIAL_MATCH && match.contentScore >= PARTIAL_MATCH && unsureInSpan.length > 0 && close) return { ...base, firm: false, unsureWords: unsureInSpan };
+  const contentWords = wording.filter(isContent).length;
+  const anchored = alignedContent.some((i) => answer.tokens[i]?.lemma !== undefined && wording.some((w) => isContent(w) && w.lemma === answer.tokens[i]?.lemma) && (answer.words[answer.tokens[i]?.source ?? -1]?.confidence ?? 0) >= MIN_WORD_CONFIDENCE);
+  if (match.score >= PARTIAL_MATCH && match.contentScore >= PARTIAL_MATCH && contentWords >= 2 && anchored && unsureInSpan.length > 0 && close) return { ...base, firm: false, unsureWords: unsureInSpan };
   return null;
 }
 
@@ -228,7 +234,7 @@ export function findCues(answer: AnalysedAnswer, set: CueSet): Cue[] {
       if (ex.tokens.length === 0) continue;
       const match = matchWording(answer.tokens, ex.tokens, set.synonyms);
       if (!match) continue;
-      const cue = cueFrom(answer, entry, ex.text, match);
+      const cue = cueFrom(answer, entry, ex.text, match, ex.tokens);
       if (cue && (!best || rank(cue) > rank(best))) best = cue;
     }
     if (!best?.firm) {
