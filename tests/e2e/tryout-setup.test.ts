@@ -28,7 +28,8 @@ describe('a coach sets up a tryout day on the Coach screen', () => {
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-coach"]');
     await page.waitForSelector(sel('tryouts-panel'));
-    expect(await page.textContent(sel('tryouts-panel'))).toContain('No tryouts saved on this laptop yet.');
+    // Wait for the saved tryouts to load (a loaded machine can take a moment).
+    await expect.poll(() => page.textContent(sel('tryouts-panel')), { timeout: 30_000 }).toContain('No tryouts saved on this laptop yet.');
 
     // A new tryout: today by default, respect + patience; two scenarios, the second moved up.
     await page.click(sel('tryout-new'));
