@@ -6,7 +6,10 @@
  * at both ends, peak normalised to -3 dBFS. Clips go to `<dir>/audio/<scenario-id>/<clip>`;
  * `clips.json` there maps each clip to the sha256 of its voice and caption, and a clip whose
  * file exists with a matching hash is kept unless --force. Clips no longer referenced are
- * removed. Prints one line per clip rendered or removed.
+ * removed. Each scenario's still-there line ("Hello? Are you still there?", or its own) is one
+ * of its clips, and rendering the shipped folder also renders the default still-there clip
+ * into `audio/_default/` (played for a scenario without its own). Prints one line per clip
+ * rendered or removed.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +19,7 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatProblem, parseScenario } from '../core/scenario/load.js';
 import { clipFor, type Scenario } from '../core/scenario/schema.js';
+import { DEFAULT_CLIPS_FOLDER, DEFAULT_STILL_THERE_CLIP, DEFAULT_STILL_THERE_LINE, stillThereLine } from '../core/scenario/still-there.js';
 import { parseWavHeader } from '../electron/services/wav.js';
 
 export type Voice = Scenario['customer']['voice'];
@@ -33,19 +37,27 @@ export function captionHash(voice: Voice, text: string): string {
   return createHash('sha256').update(`${voice}\n${text}`).digest('hex');
 }
 
-/** The customer lines of a scenario: clip file name -> caption. */
+/** The customer lines of a scenario, its still-there line included: clip file name -> caption. */
 export function scenarioClips(scenario: Scenario): Map<string, string> {
   const clips = new Map<string, string>();
-  for (const step of scenario.steps) {
-    if (!('say' in step) && !('repeat' in step)) continue;
-    const text = 'say' in step ? step.say : step.repeat.say;
-    const clip = clipFor(step);
+  const add = (clip: string, text: string) => {
     const other = clips.get(clip);
     if (other !== undefined && other !== text) throw new Error(`clip ${clip} is used for two different lines ("${other}" and "${text}")`);
     clips.set(clip, text);
+  };
+  for (const step of scenario.steps) {
+    if ('say' in step || 'repeat' in step) add(clipFor(step), 'say' in step ? step.say : step.repeat.say);
   }
+  const stillThere = stillThereLine(scenario);
+  if (stillThere) add(stillThere.clip, stillThere.caption);
   return clips;
 }
+
+/** The shipped default clips (audio/_default/), spoken by the default voice. */
+export const DEFAULT_CLIPS: { readonly voice: Voice; readonly clips: ReadonlyMap<string, string> } = {
+  voice: 'us-slt',
+  clips: new Map([[DEFAULT_STILL_THERE_CLIP, DEFAULT_STILL_THERE_LINE]]),
+};
 
 /** clips.json as a map; a missing or unreadable file is an empty map (every clip is re-rendered). */
 export function readClipHashes(audioDir: string): Map<string, string> {
@@ -143,9 +155,11 @@ interface Counts {
 
 /** Brings one scenario's audio folder up to date. Throws on a scenario or tool error. */
 function renderScenario(scenario: Scenario, dir: string, force: boolean, work: string, counts: Counts): void {
-  const clips = scenarioClips(scenario);
-  const voice = scenario.customer.voice;
-  const audioDir = join(dir, 'audio', scenario.id);
+  renderFolder(join(dir, 'audio', scenario.id), scenario.customer.voice, scenarioClips(scenario), force, work, counts);
+}
+
+/** Brings one audio folder up to date with these clips (file name -> caption) in this voice. */
+function renderFolder(audioDir: string, voice: Voice, clips: ReadonlyMap<string, string>, force: boolean, work: string, counts: Counts): void {
   mkdirSync(audioDir, { recursive: true });
   const stored = readClipHashes(audioDir);
   const hashes = new Map<string, string>();
@@ -217,6 +231,15 @@ export function main(args: readonly string[]): number {
         renderScenario(parsed.scenario, options.dir, options.force, work, counts);
       } catch (error) {
         process.stderr.write(`${display(file)}: ${(error as Error).message}\n`);
+        failed++;
+      }
+    }
+    // The default clips ship with the app: rendered with the shipped scenarios.
+    if (resolve(options.dir) === resolve(DEFAULT_DIR) && options.ids.length === 0) {
+      try {
+        renderFolder(join(options.dir, 'audio', DEFAULT_CLIPS_FOLDER), DEFAULT_CLIPS.voice, DEFAULT_CLIPS.clips, options.force, work, counts);
+      } catch (error) {
+        process.stderr.write(`audio/${DEFAULT_CLIPS_FOLDER}: ${(error as Error).message}\n`);
         failed++;
       }
     }

@@ -1,15 +1,16 @@
-import { judgeAnswers, type AudioCheck, type JudgedAnswer } from '../judgement/judged-answers.js';
+import { judgeAnswers, withAudioCheck, type AudioCheck, type JudgedAnswer } from '../judgement/judged-answers.js';
 import { applyOutcome, outcomeCause, type OutcomeCause } from '../judgement/outcome.js';
 import type { Vocabulary } from '../judgement/vocabulary-schema.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SessionEvent } from '../session/events.js';
+import { isSpotterEngine } from '../session/transcription.js';
 import type { Checklist, ChecklistId } from './checklist-schema.js';
 import { evaluateChecklists } from './evaluate.js';
 import type { Finding } from './findings.js';
-import { measureSession, type SessionAudio, type TurnMeasure } from './measure.js';
+import { measureSession, type PitchFramesOf, type SessionAudio, type SessionMeasures, type SessionSpeech, type TurnMeasure } from './measure.js';
 import { round } from './rule-context.js';
 import type { Segment } from './speech-segments.js';
-import { buildTimeline, type Hold } from './timeline.js';
+import { buildTimeline, type Hold, type Timeline } from './timeline.js';
 import type { TurnTranscript } from './transcript.js';
 
 export const ANALYSIS_FORMAT_VERSION = 1;
@@ -105,25 +106,55 @@ function report(t: TurnMeasure, transcript: TurnTranscript | null): TurnReport {
   };
 }
 
-/** The answers as the judgement reads them, before any audio check (for the spotter to confirm). */
-export function judgedAnswersOf(input: AnalysisInput): JudgedAnswer[] {
-  if (!input.vocabulary) return [];
-  const timeline = buildTimeline(input.scenario, input.events, input.audio.trainee.length);
-  const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds: 0.35 });
-  return judgeAnswers(input.scenario, measures.turns, input.transcripts, input.vocabulary);
+/** Work the analysis job has done already, or can do faster than the pure defaults. */
+export interface AnalysisAids {
+  /** speechOf(audio, timeline), when the caller worked it out for the transcription spans. */
+  readonly speech?: SessionSpeech;
+  /** Pitch frames per trainee speech segment (trackPitch by default; a cache must give the same frames). */
+  readonly pitchFrames?: PitchFramesOf;
 }
 
-/** The whole analysis of a session: measures per answer and a finding per checklist item. Pure. */
-export function analyzeSession(input: AnalysisInput): SessionAnalysis {
-  const durationFrames = input.audio.trainee.length;
-  const timeline = buildTimeline(input.scenario, input.events, durationFrames);
-  const sighRule = input.checklists.flatMap((c) => c.items).find((i) => i.kind === 'auto' && 'possibleSigh' in i.rule);
-  const sighMinSeconds = sighRule?.kind === 'auto' && 'possibleSigh' in sighRule.rule ? sighRule.rule.possibleSigh.minSeconds : 0.35;
-  const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds });
+/** The measures and the judged answers of a session, before the phrase spotter's audio check. */
+export interface PreparedAnalysis {
+  readonly timeline: Timeline;
+  readonly measures: SessionMeasures;
+  /** Null without a vocabulary. */
+  readonly judged: readonly JudgedAnswer[] | null;
+}
+
+function sighMinSecondsOf(checklists: readonly Checklist[]): number {
+  const sighRule = checklists.flatMap((c) => c.items).find((i) => i.kind === 'auto' && 'possibleSigh' in i.rule);
+  return sighRule?.kind === 'auto' && 'possibleSigh' in sighRule.rule ? sighRule.rule.possibleSigh.minSeconds : 0.35;
+}
+
+/**
+ * Measures every answer and judges it once (the audio check of red flags, which needs the judged
+ * answers, comes after: analyzeSession takes this back so nothing is measured or judged twice).
+ */
+export function prepareAnalysis(input: AnalysisInput, aids: AnalysisAids = {}): PreparedAnalysis {
+  const timeline = buildTimeline(input.scenario, input.events, input.audio.trainee.length);
+  const measures = measureSession(input.audio, timeline, input.transcripts, { sighMinSeconds: sighMinSecondsOf(input.checklists), ...aids });
+  const partialWords = isSpotterEngine(input.transcriber.engine);
+  const judged = input.vocabulary ? judgeAnswers(input.scenario, measures.turns, input.transcripts, input.vocabulary, {}, { partialWords }) : null;
+  return { timeline, measures, judged };
+}
+
+/** The answers as the judgement reads them, before any audio check (for the spotter to confirm). */
+export function judgedAnswersOf(input: AnalysisInput, prepared: PreparedAnalysis = prepareAnalysis(input)): readonly JudgedAnswer[] {
+  return prepared.judged ?? [];
+}
+
+/**
+ * The whole analysis of a session: measures per answer and a finding per checklist item. Pure.
+ * `prepared` must come from prepareAnalysis of the same input (without its audioCheck).
+ */
+export function analyzeSession(input: AnalysisInput, prepared: PreparedAnalysis = prepareAnalysis(input)): SessionAnalysis {
+  const { timeline, measures } = prepared;
+  const vocabulary = input.vocabulary ?? null;
+  // prepared was judged without the phrase spotter's audio check; it is applied now.
+  const judged = prepared.judged ? withAudioCheck(prepared.judged, input.audioCheck ?? {}) : null;
   const wanted = checklistsFor(input.scenario, input.events, input.checklistsInForce);
   const checklists = wanted.flatMap((id) => input.checklists.filter((c) => c.id === id));
-  const vocabulary = input.vocabulary ?? null;
-  const judged = vocabulary ? judgeAnswers(input.scenario, measures.turns, input.transcripts, vocabulary, input.audioCheck) : null;
   const evaluated = evaluateChecklists({ scenario: input.scenario, timeline, measures, transcripts: input.transcripts, isWord: input.isWord, judged }, checklists);
   const outcome = outcomeCause(input.scenario, input.events, timeline, vocabulary);
   const findings = applyOutcome(evaluated, outcome);

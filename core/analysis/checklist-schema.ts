@@ -80,6 +80,14 @@ const common = {
   description: z.string().max(1000).optional(),
   /** Only for these scenarios (e.g. an apology is due on a complaint call, not in an interview). */
   appliesTo: z.array(ScenarioIdSchema).min(1).max(200).optional(),
+  /** One line for the trainee: what to do next time the item fails (the practice debrief shows it). */
+  tip: z
+    .string()
+    .trim()
+    .min(1, 'a tip cannot be empty')
+    .max(200, 'a tip is one short line (at most 200 characters)')
+    .regex(/^[^\r\n]*$/, 'a tip is one line (no line breaks)')
+    .optional(),
 };
 
 export const AutoItemSchema = z.strictObject({ ...common, kind: z.literal('auto'), rule: ChecklistRuleSchema });

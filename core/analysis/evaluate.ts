@@ -1,8 +1,9 @@
+import type { Scenario } from '../scenario/schema.js';
 import type { Checklist, ChecklistItem, ChecklistRule } from './checklist-schema.js';
 import type { Evidence, Finding } from './findings.js';
 import { turnSpan, type RuleContext, type RuleResult } from './rule-context.js';
 import { answersEveryStep, expectedMoves, factsRight, redFlags } from './rules-goals.js';
-import { phrasesAbsent, phrasesPresent, usesCustomerName } from './rules-phrases.js';
+import { customerNames, phrasesAbsent, phrasesPresent, usesCustomerName } from './rules-phrases.js';
 import { answerLatency, deadAir, holdCheckIn, noTalkOver } from './rules-timing.js';
 import { maxPace, possibleSigh, repeatsConsistent, voiceSteady } from './rules-voice.js';
 import { concise, spelling } from './rules-writing.js';
@@ -37,8 +38,14 @@ function coachOnly(ctx: RuleContext, note: string): RuleResult {
   return { status: 'needs-review', summary: `for the coach: ${note}`, evidence };
 }
 
-function applies(item: ChecklistItem, scenarioId: string): boolean {
+export function applies(item: ChecklistItem, scenarioId: string): boolean {
   return item.appliesTo === undefined || item.appliesTo.includes(scenarioId);
+}
+
+/** The customer's names when an item that checks for them applies to the scenario (for the audio check), else none. */
+export function namesToListenFor(checklists: readonly Checklist[], scenario: Scenario): string[] {
+  const wanted = checklists.some((c) => c.items.some((i) => i.kind === 'auto' && 'usesCustomerName' in i.rule && applies(i, scenario.id)));
+  return wanted ? customerNames(scenario) : [];
 }
 
 /** One finding per item of each checklist that applies to the scenario. */

@@ -1,5 +1,5 @@
 import { blockFrames, blockLevels, energyMeanDb } from './levels.js';
-import { summarizePitch, trackPitch, type PitchSummary } from './pitch.js';
+import { summarizePitch, trackPitch, type PitchFrame, type PitchSummary } from './pitch.js';
 import { possibleSighs } from './sigh.js';
 import { activeSegments, clip, gaps, overlaps, speechSegments, type Segment } from './speech-segments.js';
 import type { AnswerWindow, Timeline } from './timeline.js';
@@ -81,8 +81,26 @@ function loudness(samples: Int16Array, segments: readonly Segment[], sampleRate:
 /** A pace from fewer words is mostly noise (one long pause, one clipped word). */
 export const MIN_WORDS_FOR_PACE = 6;
 
+/**
+ * Pitch frames of one speech segment of the trainee channel: trackPitch, or frames made earlier
+ * for exactly these samples (the analysis job's cache, filled while the call runs).
+ */
+export type PitchFramesOf = (trainee: Int16Array, segment: Segment, sampleRate: number) => readonly PitchFrame[];
+
+export const trackSegmentPitch: PitchFramesOf = (trainee, segment, sampleRate) => trackPitch(trainee, segment.start, segment.end, sampleRate);
+
+/** Speech on each channel (speechOf), worked out once by a caller that needs it twice. */
+export interface SessionSpeech {
+  readonly trainee: readonly Segment[];
+  readonly customer: readonly Segment[];
+}
+
 export interface MeasureOptions {
   readonly sighMinSeconds: number;
+  /** trackPitch by default. */
+  readonly pitchFrames?: PitchFramesOf;
+  /** speechOf(audio, timeline) when the caller has it already. */
+  readonly speech?: SessionSpeech;
 }
 
 function measureTurn(audio: SessionAudio, answer: AnswerWindow, trainee: readonly Segment[], customer: readonly Segment[], transcript: TurnTranscript | undefined, opts: MeasureOptions): TurnMeasure {
@@ -99,7 +117,8 @@ function measureTurn(audio: SessionAudio, answer: AnswerWindow, trainee: readonl
   const first = segments[0];
   const last = segments.at(-1);
   const speech = first && last ? { start: first.start, end: last.end } : null;
-  const pitchFrames = segments.flatMap((s) => trackPitch(audio.trainee, s.start, s.end, rate));
+  const pitchOf = opts.pitchFrames ?? trackSegmentPitch;
+  const pitchFrames = segments.flatMap((s) => pitchOf(audio.trainee, s, rate));
   const words = transcript ? tokens(transcript.text) : [];
   const spokenSeconds = segments.reduce((sum, s) => sum + (s.end - s.start), 0) / rate;
   const floorEnd = speech ? Math.max(speech.end, answer.invitedFrame) : answer.endedFrame;
@@ -122,8 +141,8 @@ function measureTurn(audio: SessionAudio, answer: AnswerWindow, trainee: readonl
 }
 
 /** The stretch of channel 1 to transcribe for each answer (index for index with timeline.answers), or null. */
-export function transcriptionSpans(audio: SessionAudio, timeline: Timeline): (Segment | null)[] {
-  const { trainee } = speechOf(audio, timeline);
+export function transcriptionSpans(audio: SessionAudio, timeline: Timeline, speech: SessionSpeech = speechOf(audio, timeline)): (Segment | null)[] {
+  const { trainee } = speech;
   const pad = Math.round(0.2 * audio.sampleRate);
   return timeline.answers.map((a) => {
     const segments = a.kind === 'spoken' ? answerSegments(trainee, a) : [];
@@ -135,7 +154,7 @@ export function transcriptionSpans(audio: SessionAudio, timeline: Timeline): (Se
 
 /** Every answer measured; `transcripts` go index for index with timeline.answers. */
 export function measureSession(audio: SessionAudio, timeline: Timeline, transcripts: readonly (TurnTranscript | null)[], opts: MeasureOptions): SessionMeasures {
-  const { trainee, customer } = speechOf(audio, timeline);
+  const { trainee, customer } = opts.speech ?? speechOf(audio, timeline);
   const turns = timeline.answers.map((a, i) => measureTurn(audio, a, trainee, customer, transcripts[i] ?? undefined, opts));
   const talkOver = overlaps(trainee, customer).map((o) => ({ ...o, lineStepId: timeline.lines.find((l) => l.startFrame <= o.start && o.start < l.endFrame)?.stepId ?? '' }));
   return { sampleRate: audio.sampleRate, customerSpeech: customer, traineeSpeech: trainee, turns, talkOver };

@@ -30,51 +30,92 @@ function halfRate(samples: Int16Array, start: number, end: number): Float64Array
   return out;
 }
 
-function bestLag(x: Float64Array, at: number, size: number, minLag: number, maxLag: number): { lag: number; r: number; db: number } {
+interface Lag {
+  lag: number;
+  r: number;
+  db: number;
+}
+
+/**
+ * The best lag of one frame. `centred` and `scores` are scratch buffers reused across frames.
+ * Every sum adds the same terms in the same order as the plain formula (the mean is subtracted
+ * once per sample instead of once per lag, and the frame's own energy is summed once instead of
+ * once per lag), so the result is bit for bit the same as the straightforward version.
+ */
+function bestLag(x: Float64Array, at: number, size: number, minLag: number, maxLag: number, centred: Float64Array, scores: Float64Array, out: Lag): Lag {
   let energy = 0;
   let mean = 0;
   for (let i = at; i < at + size; i++) mean += x[i] ?? 0;
   mean /= size;
   for (let i = at; i < at + size; i++) energy += ((x[i] ?? 0) - mean) ** 2;
   const db = energy === 0 ? -Infinity : 10 * Math.log10(energy / size);
-  if (db < SILENT_DB) return { lag: 0, r: 0, db };
+  out.lag = 0;
+  out.r = 0;
+  out.db = db;
+  if (db < SILENT_DB) return out;
+  for (let i = 0; i < size; i++) centred[i] = (x[at + i] ?? 0) - mean;
   const span = size - maxLag;
-  let best = { lag: 0, r: 0, db };
-  const scores = new Float64Array(maxLag + 2);
-  for (let lag = minLag; lag <= maxLag + 1; lag++) {
+  let e1 = 0;
+  for (let i = 0; i < span; i++) {
+    const a = centred[i] as number;
+    e1 += a * a;
+  }
+  // Lags past maxLag are never read (only neighbours of lags below the best one are).
+  for (let lag = minLag; lag <= maxLag; lag++) {
     let dot = 0;
-    let e1 = 0;
     let e2 = 0;
-    for (let i = at; i < at + span; i++) {
-      const a = (x[i] ?? 0) - mean;
-      const b = (x[i + lag] ?? 0) - mean;
-      dot += a * b;
-      e1 += a * a;
+    for (let i = 0; i < span; i++) {
+      const b = centred[i + lag] as number;
+      dot += (centred[i] as number) * b;
       e2 += b * b;
     }
     const r = e1 > 0 && e2 > 0 ? dot / Math.sqrt(e1 * e2) : 0;
     scores[lag] = r;
-    if (lag <= maxLag && r > best.r) best = { lag, r, db };
+    if (r > out.r) {
+      out.lag = lag;
+      out.r = r;
+    }
   }
   // Prefer the shortest lag nearly as good as the best (avoids octave-down errors).
-  for (let lag = minLag; lag < best.lag; lag++) {
+  for (let lag = minLag; lag < out.lag; lag++) {
     const r = scores[lag] ?? 0;
-    if (r > 0.9 * best.r && r >= (scores[lag - 1] ?? 0) && r >= (scores[lag + 1] ?? 0)) return { lag, r, db };
+    if (r > 0.9 * out.r && r >= (scores[lag - 1] ?? 0) && r >= (scores[lag + 1] ?? 0)) {
+      out.lag = lag;
+      out.r = r;
+      return out;
+    }
   }
-  return best;
+  return out;
+}
+
+/** Frame and hop of the tracker at half the channel's rate, in half-rate samples. */
+function geometry(sampleRate: number) {
+  const rate = sampleRate / 2;
+  return { rate, size: Math.round((rate * FRAME_MS) / 1000), hop: Math.round((rate * HOP_MS) / 1000) };
+}
+
+/** Where trackPitch's frames over [start, end) start, and how many file frames each covers. */
+export function pitchFrameGrid(start: number, end: number, sampleRate: number): { readonly starts: number[]; readonly frames: number } {
+  const { size, hop } = geometry(sampleRate);
+  const halfLength = Math.max(0, Math.floor((end - start) / 2));
+  const starts: number[] = [];
+  for (let at = 0; at + size <= halfLength; at += hop) starts.push(start + 2 * at);
+  return { starts, frames: 2 * size };
 }
 
 /** Pitch frames over [start, end) of a channel. */
 export function trackPitch(samples: Int16Array, start: number, end: number, sampleRate: number): PitchFrame[] {
-  const rate = sampleRate / 2;
+  const { rate, size, hop } = geometry(sampleRate);
   const x = halfRate(samples, start, end);
-  const size = Math.round((rate * FRAME_MS) / 1000);
-  const hop = Math.round((rate * HOP_MS) / 1000);
   const minLag = Math.floor(rate / PITCH_MAX_HZ);
   const maxLag = Math.ceil(rate / PITCH_MIN_HZ);
   const out: PitchFrame[] = [];
+  const centred = new Float64Array(size);
+  // Index minLag - 1 stays 0: the shortest lag's left neighbour.
+  const scores = new Float64Array(maxLag + 2);
+  const best: Lag = { lag: 0, r: 0, db: 0 };
   for (let at = 0; at + size <= x.length; at += hop) {
-    const { lag, r, db } = bestLag(x, at, size, minLag, maxLag);
+    const { lag, r, db } = bestLag(x, at, size, minLag, maxLag, centred, scores, best);
     const f0 = r >= VOICED_PERIODICITY && lag > 0 ? rate / lag : null;
     out.push({ frame: start + 2 * at, frames: 2 * size, db, periodicity: Math.max(0, r), f0 });
   }

@@ -1,8 +1,9 @@
 import type { MoveId, RedFlagId } from '../scenario/goals-schema.js';
 import type { Cue } from '../judgement/cues.js';
 import type { JudgedAnswer } from '../judgement/judged-answers.js';
+import { missingMove } from '../judgement/missing-move.js';
 import type { Evidence } from './findings.js';
-import { clock, fail, notApplicable, pass, review, type RuleContext, type RuleResult } from './rule-context.js';
+import { clock, fail, notApplicable, pass, review, round, type RuleContext, type RuleResult } from './rule-context.js';
 
 /**
  * Rules on the scenario's goals, read from the judged answers (core/judgement): the expected
@@ -22,6 +23,8 @@ const MOVE_WORDS: Readonly<Record<MoveId, string>> = {
   'full-repeat': 'repeat the answer in full',
   'escalate-with-facts': 'escalate with the facts',
 };
+/** With a phrase spotter's partial words, an answer this long is an answer (a few words' worth). */
+const MIN_SPOKEN_ANSWER_SECONDS = 1.5;
 const FLAG_WORDS: Readonly<Record<RedFlagId, string>> = { blame: 'blame', dismiss: 'dismissal', sarcasm: 'sarcasm', 'talk-down': 'talking down', refuse: 'refusal' };
 
 function judged(ctx: RuleContext): readonly JudgedAnswer[] | null {
@@ -104,11 +107,20 @@ export function expectedMoves(ctx: RuleContext, p: { moves: readonly MoveId[]; i
       } else if (a.unsureBecause) {
         tally.doubt(answerEvidence(a, a.unsureBecause), `${a.unsureBecause} at ${at(ctx, a.startFrame)}: listen for whether they ${MOVE_WORDS[move]}`);
       } else {
-        tally.fail(answerEvidence(a, `did not ${MOVE_WORDS[move]}`), `did not ${MOVE_WORDS[move]} at ${at(ctx, a.startFrame)}`);
+        const missing = missingMove(a.cues, a.contentWords, a.kind === 'spoken' ? (a.endFrame - a.startFrame) / ctx.measures.sampleRate : null);
+        if (missing.firm && missing.flag) {
+          const flag = FLAG_WORDS[missing.flag.id as RedFlagId];
+          tally.fail(answerEvidence(a, `did not ${MOVE_WORDS[move]}; ${flag}: "${missing.flag.quote}"`), `did not ${MOVE_WORDS[move]} at ${at(ctx, a.startFrame)}, and ${flag}: "${missing.flag.quote}"`);
+        } else if (missing.firm) {
+          tally.fail(answerEvidence(a, `did not ${MOVE_WORDS[move]}`), `did not ${MOVE_WORDS[move]} at ${at(ctx, a.startFrame)}`);
+        } else {
+          // A polite answer may make the move in words no list holds: only a coach can tell.
+          tally.doubt(answerEvidence(a, `no wording found that would ${MOVE_WORDS[move]}`), `found no wording that would ${MOVE_WORDS[move]} at ${at(ctx, a.startFrame)}, but nothing rude either: listen`);
+        }
       }
     }
   }
-  return tally.result(`did ${what} on ${targets.length === 1 ? 'the step' : `all ${targets.length} steps`} that ask for it`);
+  return tally.result(`did ${what} on ${targets.length === 1 ? 'the step that asks for it' : `all ${targets.length} steps that ask for it`}`);
 }
 
 export function redFlags(ctx: RuleContext, p: { flags: readonly RedFlagId[]; in: Channel }): RuleResult {
@@ -157,7 +169,7 @@ export function factsRight(ctx: RuleContext, p: { in: Channel }): RuleResult {
       if (f.result === 'right') tally.pass({ ...where, quote: f.quote ?? '', note: expected });
       else if (f.result === 'wrong') {
         tally.fail({ ...where, quote: f.quote ?? '', note: `said "${f.quote ?? ''}", but ${expected}` }, `got ${f.fact.label} wrong at ${at(ctx, where.startFrame)}: said "${f.quote ?? ''}", it is ${f.fact.value}`);
-      } else if (f.result === 'unsure' || a.unsureBecause) {
+      } else if (f.result === 'unsure' || a.unsureBecause || a.partialWords) {
         tally.doubt({ ...where, ...(f.quote ? { quote: f.quote } : {}), note: `${a.unsureBecause ?? 'the recogniser was unsure of these words'}; ${expected}` }, `listen at ${at(ctx, where.startFrame)}: ${expected}`);
       } else {
         tally.fail({ ...answerEvidence(a, `did not give ${f.fact.label} (${f.fact.value})`), ...where }, `did not give ${f.fact.label} (${f.fact.value}) at ${at(ctx, a.startFrame)}`);
@@ -178,7 +190,11 @@ export function answersEveryStep(ctx: RuleContext, p: { minWords: number }): Rul
     } else if (!a.known) {
       tally.doubt(answerEvidence(a, 'no transcript for this answer'), `no transcript at ${at(ctx, a.startFrame)}: listen to the answer`);
     } else if (a.contentWords < p.minWords) {
-      if (a.unsureBecause) {
+      const seconds = (a.endFrame - a.startFrame) / ctx.measures.sampleRate;
+      if (a.partialWords && seconds >= MIN_SPOKEN_ANSWER_SECONDS) {
+        // The spotter's words are only the phrases it listened for: the length of the speech says it was an answer.
+        tally.pass({ ...answerEvidence(a, `${seconds.toFixed(1)} s of speech`), measured: round(seconds, 1), unit: 's' });
+      } else if (a.unsureBecause) {
         tally.doubt(answerEvidence(a, a.unsureBecause), `a very short answer at ${at(ctx, a.startFrame)}, and ${a.unsureBecause}`);
       } else {
         tally.fail({ ...answerEvidence(a, 'a word or two is not an answer'), measured: a.contentWords, threshold: p.minWords, unit: 'words' }, `only "${a.answer.words.map((w) => w.word).join(' ')}" at ${at(ctx, a.startFrame)}`);

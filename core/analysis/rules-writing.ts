@@ -23,13 +23,23 @@ function textWords(text: string): WrittenWord[] {
 }
 
 /**
- * Hunspell's English lists lack many everyday re- words ("rebook", "rebooked", "resend"), so a
- * word is also accepted as re + a dictionary word of at least four letters.
+ * Hunspell's English lists lack many everyday re- words ("rebook", "rebooked", "resend") and
+ * closed compounds ("helpdesk"), so a word is also accepted as re + a dictionary word of at
+ * least four letters, or as two dictionary words of three letters or more.
  */
 export function spelledRight(word: string, isWord: (w: string) => boolean): boolean {
   if (isWord(word)) return true;
   const rest = /^re[a-z]/i.test(word) ? word.slice(2) : '';
-  return rest.length >= 4 && isWord(rest);
+  return (rest.length >= 4 && isWord(rest)) || closedCompound(word, isWord);
+}
+
+/** Closed compounds the lists lack (helpdesk, timeframe, hotline, signup): two words of three letters or more. */
+function closedCompound(word: string, isWord: (w: string) => boolean): boolean {
+  if (word.length < 7 || !/^[a-z]+$/i.test(word)) return false;
+  for (let i = 3; i <= word.length - 3; i++) {
+    if (isWord(word.slice(0, i)) && isWord(word.slice(i))) return true;
+  }
+  return false;
 }
 
 /** Ordinary hyphenated words (mix-up, e-ticket, next-day): right when each part is. */

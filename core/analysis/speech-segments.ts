@@ -12,23 +12,49 @@ export interface Segment {
  */
 export const SEGMENT_HANGOVER_MS = 500;
 
-/** Speech segments of a channel from its block levels, with the call's energy VAD. */
-export function speechSegments(levels: Float64Array, size: number, sampleRate: number, options: Partial<VadOptions> = {}): Segment[] {
-  const opts: VadOptions = { ...DEFAULT_VAD, hangoverMs: SEGMENT_HANGOVER_MS, ...options, sampleRate };
-  let state = INITIAL_VAD;
-  let start: number | null = null;
-  const out: Segment[] = [];
-  for (let b = 0; b < levels.length; b++) {
-    const step = vadStep(state, { frame: b * size, frames: size, db: levels[b] ?? -Infinity }, opts);
-    state = step.state;
-    if (step.decision?.type === 'speech-started') start = step.decision.frame;
-    if (step.decision?.type === 'speech-ended' && start !== null) {
-      out.push({ start, end: step.decision.speechEndFrame });
-      start = null;
+/**
+ * The call's energy VAD over block levels, fed in order (a call's levels as they arrive, or a
+ * whole channel at once): the speech segments before their edges are refined. Causal, so the
+ * segments it has closed after any prefix of a channel are the ones the whole channel gives.
+ */
+export class RawSpeechSegments {
+  private state = INITIAL_VAD;
+  private start: number | null = null;
+  private blocks = 0;
+  private readonly opts: VadOptions;
+  /** Segments whose end the VAD has decided. */
+  readonly closed: Segment[] = [];
+
+  constructor(private readonly size: number, sampleRate: number, options: Partial<VadOptions> = {}) {
+    this.opts = { ...DEFAULT_VAD, hangoverMs: SEGMENT_HANGOVER_MS, ...options, sampleRate };
+  }
+
+  /** Feeds levels[from..to), the blocks that follow the ones fed so far. */
+  push(levels: Float64Array, from = 0, to = levels.length): void {
+    for (let b = from; b < to; b++) {
+      const step = vadStep(this.state, { frame: this.blocks * this.size, frames: this.size, db: levels[b] ?? -Infinity }, this.opts);
+      this.blocks++;
+      this.state = step.state;
+      if (step.decision?.type === 'speech-started') this.start = step.decision.frame;
+      if (step.decision?.type === 'speech-ended' && this.start !== null) {
+        this.closed.push({ start: this.start, end: step.decision.speechEndFrame });
+        this.start = null;
+      }
     }
   }
-  if (start !== null) out.push({ start, end: state.lastVoicedEnd ?? levels.length * size });
-  return refineEdges(out, levels, size);
+
+  /** The speech still going on at the last block fed (it ends there, as far as is known), or null. */
+  open(): Segment | null {
+    return this.start === null ? null : { start: this.start, end: this.state.lastVoicedEnd ?? this.blocks * this.size };
+  }
+}
+
+/** Speech segments of a channel from its block levels, with the call's energy VAD. */
+export function speechSegments(levels: Float64Array, size: number, sampleRate: number, options: Partial<VadOptions> = {}): Segment[] {
+  const raw = new RawSpeechSegments(size, sampleRate, options);
+  raw.push(levels);
+  const open = raw.open();
+  return refineEdges(open ? [...raw.closed, open] : raw.closed, levels, size);
 }
 
 /** How far an edge may move when refined: speech fades in and out over a few tens of ms. */
@@ -46,7 +72,7 @@ export function noiseFloorDb(levels: Float64Array): number {
  * stay 6 dB above the noise floor and within 35 dB of the segment's loudest block (so a faint
  * reverberant tail is not taken for speech).
  */
-function refineEdges(segments: readonly Segment[], levels: Float64Array, size: number): Segment[] {
+export function refineEdges(segments: readonly Segment[], levels: Float64Array, size: number): Segment[] {
   const noise = noiseFloorDb(levels);
   return segments.map((seg, i) => {
     let peak = -Infinity;

@@ -33,6 +33,13 @@ export interface JudgedAnswer {
   readonly contentWords: number;
   readonly cues: readonly Cue[];
   readonly facts: readonly FactCheck[];
+  /** Whether the phrase spotter heard the customer's name in this answer; null when not asked. */
+  readonly nameHeard: boolean | null;
+  /**
+   * Its words are only the phrases a phrase spotter listened for (no free transcript): a missing
+   * word proves nothing, so length is judged by the speech, and a missing fact is for the coach.
+   */
+  readonly partialWords: boolean;
   /** Why the recogniser's words for this answer are not to be trusted, or null. */
   readonly unsureBecause: string | null;
   readonly startFrame: number;
@@ -66,10 +73,16 @@ export function cueKey(index: number, cue: Cue): string {
   return `${index}:${cue.kind}:${cue.id}:${cue.startFrame}`;
 }
 
+/** The key of an answer's name check for the audio check. */
+export function nameKey(index: number): string {
+  return `${index}:name`;
+}
+
 /**
  * What the phrase spotter heard of the transcript's red flags: key (cueKey) -> whether the
  * quoted words were found in the audio. A red flag the transcript has and the audio does not
- * is needs-review; one both agree on stays firm. Absent: not checked (no spotter).
+ * is needs-review; one both agree on stays firm. Also (nameKey) whether it heard the customer's
+ * name in an answer whose transcript lacks it. Absent: not checked (no spotter).
  */
 export type AudioCheck = Readonly<Record<string, boolean>>;
 
@@ -81,6 +94,7 @@ export function judgeAnswers(
   transcripts: readonly (TurnTranscript | null)[],
   vocabulary: Vocabulary,
   audioCheck: AudioCheck = {},
+  options: { readonly partialWords?: boolean } = {},
 ): JudgedAnswer[] {
   const steps = new Map(scenario.steps.map((s) => [s.id, s]));
   const facts = new Map<string, Fact>((scenario.facts ?? []).map((f) => [f.id, f]));
@@ -93,7 +107,7 @@ export function judgeAnswers(
     const said = turn.kind === 'typed' ? (turn.text ?? '').trim().length > 0 : turn.speech !== null;
     const known = turn.kind === 'typed' || transcript !== null;
     const found = known ? findCues(answer, cueSetFor(vocabulary, goals)) : [];
-    const cues = found.map((c) => (c.kind === 'flag' && c.firm && audioCheck[cueKey(index, c)] === false ? { ...c, firm: false, doubt: NOT_HEARD } : c));
+    const cues = [...found];
     if (known && step && goals?.expect.some((e) => e.move === 'plain-answer') && !cues.some((c) => c.id === 'plain-answer' && c.firm)) {
       const onTopic = topicalCue(answer, topicOf(scenario, step));
       if (onTopic) cues.push(onTopic);
@@ -103,7 +117,7 @@ export function judgeAnswers(
       return fact ? [checkFact(fact, answer)] : [];
     }) : [];
     const span = turn.speech ? { startFrame: turn.speech.start, endFrame: turn.speech.end } : { startFrame: turn.invitedFrame, endFrame: turn.endedFrame };
-    return {
+    return withHeard({
       index,
       stepId: turn.stepId,
       kind: turn.kind,
@@ -115,8 +129,25 @@ export function judgeAnswers(
       contentWords: contentWeight(answer),
       cues,
       facts: factChecks,
+      nameHeard: null,
+      partialWords: turn.kind === 'spoken' && options.partialWords === true,
       unsureBecause: unsureReason(turn, words),
       ...span,
-    };
+    }, audioCheck);
   });
+}
+
+/**
+ * What the phrase spotter's audio check changes in a judged answer (the one place it is applied):
+ * a firm red flag it did not hear is doubted; the name check is kept. Nothing judged before it
+ * depends on it (the topical plain answer is a move), so it can come after the judging.
+ */
+function withHeard(answer: JudgedAnswer, audioCheck: AudioCheck): JudgedAnswer {
+  const cues = answer.cues.map((c) => (c.kind === 'flag' && c.firm && audioCheck[cueKey(answer.index, c)] === false ? { ...c, firm: false, doubt: NOT_HEARD } : c));
+  return { ...answer, cues, nameHeard: audioCheck[nameKey(answer.index)] ?? null };
+}
+
+/** Answers judged without an audio check, with one: the same as judgeAnswers with it, without judging again. */
+export function withAudioCheck(judged: readonly JudgedAnswer[], audioCheck: AudioCheck): JudgedAnswer[] {
+  return judged.map((a) => withHeard(a, audioCheck));
 }

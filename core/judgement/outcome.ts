@@ -83,11 +83,12 @@ export function applyOutcome(findings: readonly Finding[], cause: OutcomeCause |
     endFrame: cause.line.endFrame,
     stepId: cause.line.stepId,
     quote: cause.line.caption,
-    note: `${words}${cause.answerStepId ? ` after the answer at step "${cause.answerStepId}"` : ''}`,
+    note: `${words}${cause.answerStepId ? ' after the answer before this line' : ''}`,
   };
   return findings.map((f) => {
     if (`${f.checklist}/${f.item}` !== cause.item || f.kind !== 'auto') return f;
-    if (f.status === 'fail') return { ...f, summary: `${f.summary}; then ${words}: "${cause.line.caption}"`, evidence: [...f.evidence, evidence] };
+    // The customer's line first: it is what the coach listens to, and a list of evidence may be cut short on screen.
+    if (f.status === 'fail') return { ...f, summary: `${f.summary}; then ${words}: "${cause.line.caption}"`, evidence: [evidence, ...f.evidence] };
     // Uncertain words stay uncertain: the live branch may have rested on the same slip.
     const why = f.status === 'pass' ? 'the checks found this fine, but' : 'the checks could not decide, and';
     return { ...f, status: 'needs-review', summary: `${why} ${words} after this answer: listen ("${cause.line.caption}")`, evidence: [evidence, ...f.evidence] };

@@ -34,15 +34,49 @@ export function synonymIndex(groups: readonly (readonly TextToken[])[]): Synonym
 }
 
 export function wordSimilarity(a: TextToken, b: TextToken, synonyms?: Synonyms): number {
+  return similarityOf(a, b, synonyms?.get(a.lemma), synonyms?.get(b.lemma), spellingRow(a.word));
+}
+
+/**
+ * wordSimilarity with the words' synonym groups and the first word's spelling row looked up
+ * already (a wording is compared with every word of every answer: each lookup is done once).
+ */
+export function similarityOf(a: TextToken, b: TextToken, groupA: number | undefined, groupB: number | undefined, rowA: SpellingRow): number {
   if (a.lemma === b.lemma || a.word === b.word) return 1;
-  const ga = synonyms?.get(a.lemma);
-  if (ga !== undefined && ga === synonyms?.get(b.lemma)) return SYNONYM;
-  if (/\d/.test(a.word) || /\d/.test(b.word)) return 0;
-  if (Math.min(a.word.length, b.word.length) >= 4) {
-    const [a1, a2] = sound(a.word);
-    const [b1, b2] = sound(b.word);
+  if (groupA !== undefined && groupA === groupB) return SYNONYM;
+  let similarity = rowA.get(b.word);
+  if (similarity === undefined) {
+    similarity = spellingSimilarityOf(a.word, b.word);
+    rowA.set(b.word, similarity);
+    spellingCached++;
+  }
+  return similarity;
+}
+
+/** How alike in sound or spelling one word is to others; the same pairs come up for every answer and wording, so they are kept. */
+export type SpellingRow = Map<string, number>;
+const spellingCache = new Map<string, SpellingRow>();
+let spellingCached = 0;
+export function spellingRow(word: string): SpellingRow {
+  let row = spellingCache.get(word);
+  if (!row) {
+    if (spellingCached > 200_000) {
+      spellingCache.clear();
+      spellingCached = 0;
+    }
+    row = new Map<string, number>();
+    spellingCache.set(word, row);
+  }
+  return row;
+}
+
+function spellingSimilarityOf(a: string, b: string): number {
+  if (/\d/.test(a) || /\d/.test(b)) return 0;
+  if (Math.min(a.length, b.length) >= 4) {
+    const [a1, a2] = sound(a);
+    const [b1, b2] = sound(b);
     if (a1 !== '' && (a1 === b1 || a1 === b2 || a2 === b1)) return SAME_SOUND;
   }
-  if (Math.min(a.word.length, b.word.length) >= 5 && distance(a.word, b.word) <= 1) return NEAR_SPELLING;
+  if (Math.min(a.length, b.length) >= 5 && distance(a, b) <= 1) return NEAR_SPELLING;
   return 0;
 }

@@ -1,4 +1,4 @@
-import { wordSimilarity, type Synonyms } from './similarity.js';
+import { similarityOf, spellingRow, wordSimilarity, type Synonyms } from './similarity.js';
 import type { TextToken } from './text.js';
 
 /**
@@ -76,48 +76,82 @@ const DIAGONAL = 1;
 const SKIP_WORDING = 2;
 const SKIP_ANSWER = 3;
 
+/** A wording as the alignment reads it: worked out once per wording (wordings are matched against every answer). */
+interface PreparedWording {
+  /** Indexes of the tokens of weight in the full wording. */
+  readonly kept: readonly number[];
+  readonly wording: readonly TextToken[];
+  readonly weights: readonly number[];
+  readonly total: number;
+  readonly hasContent: boolean;
+  /** Indexes (in `wording`) of its content words. */
+  readonly content: readonly number[];
+}
+
+const preparedWordings = new WeakMap<readonly TextToken[], PreparedWording>();
+function prepareWording(fullWording: readonly TextToken[]): PreparedWording {
+  let prepared = preparedWordings.get(fullWording);
+  if (!prepared) {
+    // Words of no weight are left out of the wording; in the answer they cost nothing to skip.
+    const kept = fullWording.map((w, k) => (tokenWeight(w) > 0 ? k : -1)).filter((k) => k >= 0);
+    const wording = kept.map((k) => fullWording[k] as TextToken);
+    const weights = wording.map(tokenWeight);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const content = wording.map((w, k) => (isContent(w) ? k : -1)).filter((k) => k >= 0);
+    prepared = { kept, wording, weights, total, hasContent: wording.some(isContent), content };
+    preparedWordings.set(fullWording, prepared);
+  }
+  return prepared;
+}
+
 export function matchWording(answer: readonly TextToken[], fullWording: readonly TextToken[], synonyms?: Synonyms): WordingMatch | null {
-  // Words of no weight are left out of the wording; in the answer they cost nothing to skip.
-  const kept = fullWording.map((w, k) => (tokenWeight(w) > 0 ? k : -1)).filter((k) => k >= 0);
-  const wording = kept.map((k) => fullWording[k] as TextToken);
-  const found = wording.length === 1 ? wholeClause(answer, wording[0] as TextToken, synonyms) : alignWording(answer, wording, synonyms);
+  const prepared = prepareWording(fullWording);
+  const { kept, wording } = prepared;
+  const found = wording.length === 1 ? wholeClause(answer, wording[0] as TextToken, synonyms) : alignWording(answer, prepared, synonyms);
   if (!found) return null;
   const aligned = new Array<number>(fullWording.length).fill(-1);
   kept.forEach((k, j) => (aligned[k] = found.aligned[j] ?? -1));
   return { ...found, aligned };
 }
 
-function alignWording(answer: readonly TextToken[], wording: readonly TextToken[], synonyms?: Synonyms): WordingMatch | null {
+function alignWording(answer: readonly TextToken[], prepared: PreparedWording, synonyms?: Synonyms): WordingMatch | null {
+  const { wording, weights, total, content } = prepared;
   const n = answer.length;
   const m = wording.length;
   if (n === 0 || m === 0) return null;
-  if (!wording.some(isContent)) return exactRun(answer, wording);
-  const weights = wording.map(tokenWeight);
-  const total = weights.reduce((a, b) => a + b, 0);
-  // score[i][j]: best gain aligning wording[0..j) with a match that ends at answer token i-1.
-  const score = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const move = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1));
+  if (!prepared.hasContent) return exactRun(answer, wording);
+  // What skipping each answer word inside a match costs.
+  const gapCost = answer.map((a) => tokenWeight(a) * GAP_COST);
+  const wordingGroups = wording.map((w) => synonyms?.get(w.lemma));
+  // score[i * width + j]: best gain aligning wording[0..j) with a match that ends at answer token i-1.
+  const width = m + 1;
+  const score = new Float64Array((n + 1) * width);
+  const move = new Uint8Array((n + 1) * width);
   let best = 0;
   let bestI = 0;
   for (let i = 1; i <= n; i++) {
     const a = answer[i - 1] as TextToken;
+    const above = (i - 1) * width;
+    const row = i * width;
+    const gap = gapCost[i - 1] as number;
+    const group = synonyms?.get(a.lemma);
+    const spelling = spellingRow(a.word);
     for (let j = 1; j <= m; j++) {
       const w = wording[j - 1] as TextToken;
-      const sim = a.negated === w.negated ? wordSimilarity(a, w, synonyms) : 0;
-      const rowAbove = score[i - 1] as Float64Array;
-      const row = score[i] as Float64Array;
-      const diagonal = sim > 0 ? (rowAbove[j - 1] ?? 0) + (weights[j - 1] ?? 0) * sim : -Infinity;
-      const skipWording = row[j - 1] ?? 0;
-      const skipAnswer = (rowAbove[j] ?? 0) > 0 ? (rowAbove[j] ?? 0) - tokenWeight(a) * GAP_COST : -Infinity;
+      const sim = a.negated === w.negated ? similarityOf(a, w, group, wordingGroups[j - 1], spelling) : 0;
+      const diagonal = sim > 0 ? (score[above + j - 1] as number) + (weights[j - 1] as number) * sim : -Infinity;
+      const skipWording = score[row + j - 1] as number;
+      const up = score[above + j] as number;
+      const skipAnswer = up > 0 ? up - gap : -Infinity;
       let value = 0;
       let how = STOP;
       if (diagonal > value) [value, how] = [diagonal, DIAGONAL];
       if (skipWording > value) [value, how] = [skipWording, SKIP_WORDING];
       if (skipAnswer > value) [value, how] = [skipAnswer, SKIP_ANSWER];
-      row[j] = value;
-      (move[i] as Uint8Array)[j] = how;
+      score[row + j] = value;
+      move[row + j] = how;
     }
-    const end = (score[i] as Float64Array)[m] ?? 0;
+    const end = score[row + m] as number;
     if (end > best) [best, bestI] = [end, i];
   }
   if (best <= 0) return null;
@@ -127,7 +161,7 @@ function alignWording(answer: readonly TextToken[], wording: readonly TextToken[
   let from = bestI;
   let to = -1;
   while (i > 0 && j > 0) {
-    const how = (move[i] as Uint8Array)[j];
+    const how = move[i * width + j];
     if (how === DIAGONAL) {
       aligned[j - 1] = i - 1;
       if (to < 0) to = i;
@@ -143,7 +177,6 @@ function alignWording(answer: readonly TextToken[], wording: readonly TextToken[
     }
   }
   if (to < 0) return null;
-  const content = wording.map((w, k) => (isContent(w) ? k : -1)).filter((k) => k >= 0);
   const found = content.filter((k) => (aligned[k] ?? -1) >= 0).length;
   return { score: best / total, contentScore: found / content.length, from, to, aligned };
 }

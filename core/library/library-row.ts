@@ -1,3 +1,4 @@
+import { incompleteText } from '../session/call-completeness.js';
 import type { SessionManifest } from '../session/manifest.js';
 import type { CoachRef } from '../review/calibration.js';
 import { reviewStateOf, type ReviewState, type Verdict } from '../review/schema.js';
@@ -18,6 +19,8 @@ export interface LibraryRow {
   readonly status: SessionManifest['status'];
   /** Repaired after a crash (it may miss its last moments). */
   readonly recovered: boolean;
+  /** Why an incomplete call is, for the coach ("hung up at 0:04 before the first answer"); null otherwise. */
+  readonly incompleteReason: string | null;
   readonly reviewState: ReviewState;
   /** Every coach with a review file, finished or not, by coach id. */
   readonly reviewers: readonly CoachRef[];
@@ -69,6 +72,7 @@ export function libraryRowOf(manifest: SessionManifest, reviews: readonly Review
     durationSeconds: Math.round((manifest.durationFrames / manifest.sampleRate) * 10) / 10,
     status: manifest.status,
     recovered: manifest.status === 'recovered' || manifest.recoveredAt !== null,
+    incompleteReason: manifest.incomplete ? incompleteText(manifest.incomplete, manifest.sampleRate) : null,
     reviewState: reviewStateOf(byCoach),
     reviewers: byCoach.map((r) => ({ id: r.coach.id, name: r.coach.name })),
     verdicts: result.verdict.byCoach,

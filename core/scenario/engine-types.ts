@@ -35,6 +35,8 @@ export type EngineCommand =
   | { readonly type: 'stop-hold'; readonly stepId: string }
   /** `typingNoise`: the customer types loudly on the call while the trainee answers. */
   | { readonly type: 'await-speech'; readonly stepId: string; readonly hint: string | null; readonly typingNoise: boolean }
+  /** The listen of `stepId` timed out in silence: play the still-there line; the listen goes on. */
+  | { readonly type: 'ask-still-there'; readonly stepId: string; readonly caption: string; readonly clip: string }
   | {
       readonly type: 'await-typed';
       readonly stepId: string;
@@ -61,6 +63,11 @@ export type EnginePhase =
       readonly maxFrames: number;
       readonly speechStartFrame: number | null;
       readonly repeatOf: string | null;
+      /**
+       * The "are you still there?" of a silent timeout: 'due' at the deadline, 'asking' while the
+       * line plays (the deadline then waits for its end), 'done' once asked or when not asked.
+       */
+      readonly stillThere: 'due' | 'asking' | 'done';
     }
   | { readonly kind: 'typing'; readonly stepId: string; readonly invitedFrame: number; readonly minChars: number }
   /** Branch step `stepId` waits for the transcript of the last spoken turn. */

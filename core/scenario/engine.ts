@@ -1,8 +1,9 @@
 import { MAX_TRANSCRIPT_CHARS, type SessionEvent } from '../session/events.js';
 import { chooseBranch, needsTranscript, readsChecks } from './branch-rules.js';
 import type { EngineCommand, EngineInput, EngineState, Transition } from './engine-types.js';
-import { clipFor, stepKind, type BranchStep, type Scenario, type Step } from './schema.js';
+import { clipFor, stepKind, type BranchStep, type ListenStep, type RepeatStep, type Scenario } from './schema.js';
 import { typingNoiseOf } from './step-sounds.js';
+import { MAX_STILL_THERE_LINE_SECONDS, stepAsksStillThere, stillThereLine } from './still-there.js';
 import { transcriptWindow } from './transcript-window.js';
 import type { Turn, TurnChecker } from './turns.js';
 
@@ -23,6 +24,7 @@ export const INITIAL_STATE: EngineState = {
 export function createEngine(scenario: Scenario, sampleRate: number, options: { readonly checkTurn?: TurnChecker } = {}) {
   const indexOf = new Map(scenario.steps.map((s, i) => [s.id, i] as const));
   const secs = (s: number) => Math.round(s * sampleRate);
+  const stillThere = stillThereLine(scenario);
 
   function enter(state: EngineState, index: number, frame: number, out: Out): EngineState {
     const step = scenario.steps[index];
@@ -82,7 +84,7 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
     return branch({ ...state, turns: [...state.turns.slice(0, -1), turn] }, step, input.frame, out);
   }
 
-  function listen(state: EngineState, step: Step, timeout: number, max: number, repeatOf: string | null, frame: number, out: Out): EngineState {
+  function listen(state: EngineState, step: ListenStep | RepeatStep, timeout: number, max: number, repeatOf: string | null, frame: number, out: Out): EngineState {
     const hint = 'listen' in step ? (step.listen.hint ?? null) : null;
     out.events.push({ type: 'listen-started', frame, stepId: step.id, timeoutSeconds: timeout });
     // Speech already running (the trainee began during the line or the hold) is this turn's start.
@@ -90,8 +92,23 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
     out.commands.push({ type: 'await-speech', stepId: step.id, hint, typingNoise: typingNoiseOf(step) });
     return {
       ...state,
-      phase: { kind: 'listening', stepId: step.id, invitedFrame: frame, deadlineFrame: frame + secs(timeout), maxFrames: secs(max), speechStartFrame: state.speechSince, repeatOf },
+      phase: {
+        kind: 'listening', stepId: step.id, invitedFrame: frame, deadlineFrame: frame + secs(timeout), maxFrames: secs(max),
+        speechStartFrame: state.speechSince, repeatOf, stillThere: stillThere && stepAsksStillThere(step) ? 'due' : 'done',
+      },
     };
+  }
+
+  /**
+   * A silent timeout with the still-there line due: the customer asks once, and the listen goes
+   * on. Until the line has played the deadline is only a guard; its end sets the real one.
+   */
+  function askStillThere(state: EngineState, phase: ListeningPhase, frame: number, out: Out): EngineState {
+    if (!stillThere) return state;
+    out.events.push({ type: 'still-there', frame, stepId: phase.stepId, caption: stillThere.caption });
+    out.commands.push({ type: 'ask-still-there', stepId: phase.stepId, caption: stillThere.caption, clip: stillThere.clip });
+    const guard = frame + secs(MAX_STILL_THERE_LINE_SECONDS + stillThere.waitSeconds);
+    return { ...state, phase: { ...phase, stillThere: 'asking', deadlineFrame: guard } };
   }
 
   function goTo(state: EngineState, target: string, frame: number, out: Out): EngineState {
@@ -205,7 +222,7 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
     return enter(state, index, input.frame, out);
   }
 
-  function listenInput(state: EngineState, phase: Extract<EngineState['phase'], { kind: 'listening' }>, input: EngineInput, out: Out): EngineState {
+  function listenInput(state: EngineState, phase: ListeningPhase, input: EngineInput, out: Out): EngineState {
     const frame = input.frame;
     switch (input.type) {
       case 'speech-started':
@@ -216,8 +233,15 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
         return phase.speechStartFrame === null ? state : endTurn(state, frame, input.speechEndFrame, 'silence', out);
       case 'done':
         return endTurn(state, frame, frame, 'done', out);
+      case 'line-finished':
+        // The still-there line has played: the trainee gets waitSeconds from its end.
+        if (phase.stillThere !== 'asking' || !stillThere) return state;
+        return { ...state, phase: { ...phase, stillThere: 'done', deadlineFrame: frame + secs(stillThere.waitSeconds) } };
       case 'tick':
-        if (phase.speechStartFrame === null && frame >= phase.deadlineFrame) return endTurn(state, phase.deadlineFrame, null, 'timeout', out);
+        if (phase.speechStartFrame === null && frame >= phase.deadlineFrame) {
+          if (phase.stillThere === 'due') return askStillThere(state, phase, phase.deadlineFrame, out);
+          return endTurn(state, phase.deadlineFrame, null, 'timeout', out);
+        }
         if (phase.speechStartFrame !== null && frame - phase.speechStartFrame >= phase.maxFrames) return endTurn(state, frame, frame, 'max-length', out);
         return state;
       default:
@@ -229,6 +253,8 @@ export function createEngine(scenario: Scenario, sampleRate: number, options: { 
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+type ListeningPhase = Extract<EngineState['phase'], { kind: 'listening' }>;
 
 interface Out {
   events: SessionEvent[];

@@ -4,6 +4,7 @@ import { crossChecks } from './cross-checks.js';
 import { goalChecks } from './goal-checks.js';
 import { fields, issueProblems, plainErrors, quote, type IssueProblem } from './issue-messages.js';
 import { ScenarioHeaderSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type ScenarioProblem, type Step } from './schema.js';
+import { stillThereChecks } from './still-there-checks.js';
 import { firstAlias, locate, locateKey, unresolvedAliases, yamlProblems, type Found } from './yaml-positions.js';
 
 /** Alias expansions allowed while reading a file; more is reported (an "alias bomb"), not expanded. */
@@ -87,6 +88,7 @@ function checkDocument(doc: Document, data: unknown, file: string, options: Pars
   const scenarioId = ScenarioIdSchema.safeParse(id).success ? (id as string) : null;
   found.push(...crossChecks({ doc, raw, parsed, labels, scenarioId, clipExists: options.clipExists, checkTargets, lineOf }));
   if (checkTargets) found.push(...goalChecks({ doc, data, labels, itemExists: options.itemExists }));
+  if (header.success) found.push(...stillThereChecks({ doc, stillThere: header.data.stillThere, parsed, labels, scenarioId, clipExists: options.clipExists }));
 
   let scenario: Scenario | null = null;
   if (header.success && parsed.every((s) => s !== null)) {

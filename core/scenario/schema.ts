@@ -46,6 +46,8 @@ export const ListenStepSchema = z.strictObject({
     hint: z.string().max(300).optional(),
     /** The customer keeps typing loudly while the trainee answers (the not-listening test). */
     typingNoise: z.boolean().default(false),
+    /** false: no "are you still there?" when this step times out (see still-there.ts). */
+    stillThere: z.boolean().optional(),
   }),
   goals: StepGoalsSchema.optional(),
 });
@@ -71,6 +73,7 @@ export const RepeatStepSchema = z.strictObject({
     timeoutSeconds: seconds(300).default(20),
     maxSeconds: seconds(600).default(90),
     typingNoise: z.boolean().default(false),
+    stillThere: z.boolean().optional(),
   }),
   /** A repeat is judged as a repeat (full-repeat) on top of these goals. */
   goals: StepGoalsSchema.optional(),
@@ -151,6 +154,20 @@ export type BranchStep = z.infer<typeof BranchStepSchema>;
 export type Step = SayStep | HoldStep | ListenStep | TypeStep | RepeatStep | BranchStep;
 
 
+/**
+ * What the customer says when a listening step times out in silence: `false` (never), or the
+ * line; every key has a default (still-there.ts).
+ */
+export const StillThereSchema = z.union([
+  z.strictObject({
+    say: z.string().min(1).max(300).optional(),
+    clip: clipName.optional(),
+    /** After the line, the trainee has this long to start answering before the step moves on. */
+    waitSeconds: seconds(60).optional(),
+  }, { error: (issue) => (issue.code === 'invalid_type' ? '"stillThere" must be false, or a mapping with say, clip and waitSeconds' : undefined) }),
+  z.literal(false),
+]);
+
 /** The scenario document without steps; steps are validated one by one, by kind. */
 export const ScenarioHeaderSchema = z.strictObject({
   id: ScenarioIdSchema,
@@ -175,6 +192,8 @@ export const ScenarioHeaderSchema = z.strictObject({
       max: z.number().int().positive().max(999).default(99),
     })
     .optional(),
+  /** The "Hello? Are you still there?" line after a silent timeout; absent: the default line. */
+  stillThere: StillThereSchema.optional(),
   steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
 });
 

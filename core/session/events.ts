@@ -67,6 +67,11 @@ export const SessionEventSchema = z.discriminatedUnion('type', [
     engine: z.string().min(1).max(40),
     text: z.string().max(MAX_TRANSCRIPT_CHARS).nullable(),
   }),
+  /**
+   * The listening step `stepId` timed out in silence and the customer asked "are you still
+   * there?" (`caption`, the scenario's still-there line); the trainee gets a little longer.
+   */
+  z.strictObject({ type: z.literal('still-there'), frame, stepId, caption: z.string() }),
   z.strictObject({ type: z.literal('call-ended'), frame, reason: z.enum(['completed', 'hung-up']) }),
   /** The "callers waiting" counter on screen changed (scenarios with a queue). */
   z.strictObject({ type: z.literal('queue-changed'), frame, count: z.number().int().nonnegative() }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHECKLIST_IDS } from '../scenario/schema.js';
 import { ConsentSchema } from '../tryout/consent.js';
 import { TryoutIdSchema } from '../tryout/schema.js';
+import { IncompleteCallSchema } from './call-completeness.js';
 import { ScenarioIdSchema, SessionIdSchema } from './ids.js';
 
 export const SESSION_FORMAT_VERSION = 1;
@@ -21,8 +22,14 @@ export const SessionManifestSchema = z.strictObject({
   candidate: CandidateSchema,
   createdAt: z.iso.datetime(),
   endedAt: z.iso.datetime().nullable(),
-  /** recording: still open (or crashed); complete: finished cleanly; recovered: repaired at start-up. */
-  status: z.enum(['recording', 'complete', 'recovered']),
+  /**
+   * recording: still open (or crashed); complete: finished cleanly; incomplete: finished, but
+   * the call was hung up before its first answer (`incomplete` says when); recovered: repaired
+   * at start-up.
+   */
+  status: z.enum(['recording', 'complete', 'incomplete', 'recovered']),
+  /** Why an 'incomplete' call is (absent otherwise, and in manifests written before it existed). */
+  incomplete: IncompleteCallSchema.optional(),
   sampleRate: z.number().int().min(8000).max(96000),
   channels: z.literal(2),
   /** Frames of audio in audio.wav (known at finish or recovery). */

@@ -3,6 +3,14 @@
 /** Engines behind the Transcriber interface; 'none' means no recogniser was available. */
 export type TranscriberEngine = 'pocketsphinx' | 'whisper';
 
+/** The phrase spotter standing in for a transcriber, with its version: 'soundswallower-spotter 0.6.3'. */
+export type SpotterEngineName = `${string}-spotter ${string}`;
+
+/** Whether an engine name is a phrase spotter's (its transcripts hold only the phrases it listened for). */
+export function isSpotterEngine(engine: string): boolean {
+  return /-spotter /.test(engine);
+}
+
 /** The longest stretch of a recording one transcribeTurn call reads. */
 export const MAX_TRANSCRIBE_SECONDS = 600;
 
@@ -17,7 +25,7 @@ export interface RecognisedWord {
 }
 
 export interface TurnTranscription {
-  readonly engine: TranscriberEngine | 'none';
+  readonly engine: TranscriberEngine | SpotterEngineName | 'none';
   /** What was heard ('' for nothing); null when there is no transcript (see message). */
   readonly text: string | null;
   /** Word times in frames of the session's audio.wav. */

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_CLIPS_FOLDER, stillThereLine } from '../../core/scenario/still-there.js';
 import { customerLines, type CustomerLine, type CustomerLinePlan, type ScenarioOrigin, type ScenarioRoot } from '../../core/scenario/library.js';
 import { resolveClipPath, type Library, type LibraryEntry, type ScenarioRoots } from './scenario-repository.js';
 
@@ -95,5 +96,14 @@ export function resolveClipMedia(roots: ScenarioRoots, library: Library, scenari
   const entry = library.entries.get(scenarioId);
   if (!entry) return resolveClipPath(roots.shipped, scenarioId, clip);
   const line = resolveLines(roots, entry).find((l) => l.clip === clip);
-  return line ? line.path : resolveClipPath(entry.dir, scenarioId, clip);
+  if (line) return line.path;
+  return resolveClipPath(entry.dir, scenarioId, clip) ?? defaultStillThere(roots, entry.scenario, clip);
+}
+
+/** The shipped default still-there clip, for a scenario that uses the default words but has no clip of its own. */
+function defaultStillThere(roots: ScenarioRoots, scenario: LibraryEntry['scenario'], clip: string): string | null {
+  const line = stillThereLine(scenario);
+  if (!line || line.authored || line.clip !== clip) return null;
+  const path = join(roots.shipped, 'audio', DEFAULT_CLIPS_FOLDER, clip);
+  return fileVersion(path) ? path : null;
 }

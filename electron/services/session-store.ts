@@ -3,6 +3,7 @@ import type { SessionDetail } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import type { SessionEvent } from '../../core/session/events.js';
 import type { ChecklistId } from '../../core/analysis/checklist-schema.js';
+import { incompleteCall } from '../../core/session/call-completeness.js';
 import { SESSION_FORMAT_VERSION, type Candidate, type SessionManifest } from '../../core/session/manifest.js';
 import type { Consent } from '../../core/tryout/consent.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
@@ -199,7 +200,10 @@ export class SessionStore {
     });
   }
 
-  /** Closes the recording: WAV sizes patched, manifest 'complete'. Finishing twice returns the same manifest. */
+  /**
+   * Closes the recording: WAV sizes patched, manifest 'complete', or 'incomplete' when the call
+   * was hung up before its first answer. Finishing twice returns the same manifest.
+   */
   async finish(id: string): Promise<SessionManifest> {
     const paths = sessionPaths(this.opts.dataDir, id);
     return this.queue.run(id, async () => {
@@ -216,7 +220,9 @@ export class SessionStore {
         manifest = read.manifest;
       }
       const frames = finalizeWavFile(paths.audio, manifest.sampleRate, manifest.channels);
-      const done: SessionManifest = { ...manifest, status: 'complete', endedAt: this.now().toISOString(), durationFrames: frames };
+      const incomplete = incompleteCall(await this.readEvents(paths.events));
+      const ended = { ...manifest, endedAt: this.now().toISOString(), durationFrames: frames };
+      const done: SessionManifest = incomplete ? { ...ended, status: 'incomplete', incomplete } : { ...ended, status: 'complete' };
       await writeFileAtomic(paths.manifest, jsonText(done));
       return done;
     });
@@ -255,15 +261,21 @@ export class SessionStore {
       if (read.missing) throw new TryoutError('not-found', `There is no session ${id}.`);
       throw new TryoutError('internal', `Session ${id} cannot be opened: ${read.reason}.`);
     }
+    const events = await this.readEvents(paths.events, id);
+    return { manifest: read.manifest, events, drafts: await readDrafts(paths.drafts) };
+  }
+
+  /** The session's events; unreadable lines are skipped (and logged when `id` is given). */
+  private async readEvents(file: string, id?: string): Promise<SessionEvent[]> {
     let text = '';
     try {
-      text = await readFile(paths.events, 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if (!isMissing(error)) throw error;
     }
     const { events, skipped } = parseEvents(text);
-    if (skipped > 0) this.log(`session ${id}: skipped ${skipped} unreadable line(s) in events.jsonl`);
-    return { manifest: read.manifest, events, drafts: await readDrafts(paths.drafts) };
+    if (skipped > 0 && id !== undefined) this.log(`session ${id}: skipped ${skipped} unreadable line(s) in events.jsonl`);
+    return events;
   }
 
   /** Waits for queued work, then closes open files. Open sessions stay 'recording' (recovered next start). */

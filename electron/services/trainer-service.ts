@@ -4,6 +4,7 @@ import type { Role } from '../../core/api-policy.js';
 import { TryoutError } from '../../core/errors.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { AutoAnalysis, recogniserLimit } from './analysis/auto-analysis.js';
+import { scenarioLookup } from './analysis/scenario-lookup.js';
 import { sessionPaths } from './session-paths.js';
 import { loadVocabulary } from './analysis/vocabulary-repository.js';
 import { loadChecklists } from './analysis/checklist-repository.js';
@@ -25,6 +26,8 @@ import { ReviewStore } from './review-store.js';
 import { SessionStore } from './session-store.js';
 import { createPocketsphinxTranscriber } from './transcription/pocketsphinx.js';
 import { createTurnTranscription } from './transcription/transcribe-turn.js';
+import { createTurnSpotter } from './transcription/turn-spotter.js';
+import type { SpotterTranscriber } from './transcription/spotter-transcriber.js';
 import type { Transcriber } from './transcription/transcriber.js';
 import type { Settings } from '../../core/settings.js';
 import { readSettings, updateSettings } from './settings-file.js';
@@ -48,6 +51,11 @@ export interface TrainerServiceOptions {
   readonly log?: (message: string) => void;
   /** Speech recognition for transcribeTurn; pocketsphinx by default, null for none. */
   readonly transcriber?: Transcriber | null;
+  /**
+   * The phrase spotter transcribeTurn uses where the transcriber is not installed: the app's own
+   * by default; none when `transcriber` is null and no spotter is given (tests without speech).
+   */
+  readonly turnSpotter?: SpotterTranscriber | null;
   /** The coach PIN's scrypt cost; OWASP strength by default (tests pass a cheaper one). */
   readonly coachPinScrypt?: ScryptParams;
   /** Analyses every call as soon as it is finished or recovered (default true; tests that write analysis.json themselves turn it off). */
@@ -95,14 +103,16 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
   const store = new SessionStore({ dataDir, log });
   const recoveredAtStartup = store.recover();
   // Each transcript made during a call is kept in its session folder for the analysis after it.
-  const turnTranscription = createTurnTranscription(store, opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber, log, (id) => sessionPaths(dataDir, id).dir);
+  const transcriber = opts.transcriber === undefined ? createPocketsphinxTranscriber() : opts.transcriber;
+  const turnSpotter = opts.turnSpotter === null || (opts.turnSpotter === undefined && opts.transcriber === null) ? undefined : createTurnSpotter({ store, roots, scenariosDir, primary: transcriber, log, ...(opts.turnSpotter ? { spotter: opts.turnSpotter } : {}) });
+  const turnTranscription = createTurnTranscription(store, transcriber, log, (id) => sessionPaths(dataDir, id).dir, turnSpotter);
   const speech = async () => speechChoiceFromSettings(await readSettings(dataDir), dataDir);
   const analysis = new AnalysisRunner({
     dataDir,
     scenariosDir,
     log,
     speech,
-    findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario,
+    findScenario: scenarioLookup(() => loadLibrary(roots), () => scenarioRevision(roots)),
     // The library shows each session's result, which changes with its analysis.
     onAnalysed: (id) => sessionIndex.refresh(id),
     // A call being recorded keeps a core: its analysis then runs one recogniser at a time.
@@ -110,8 +120,8 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     beforeRun: (id) => turnTranscription.settled(id),
   });
   // A call is under way: the worker for its analysis loads now, not at hang-up.
-  const prewarmAnalysis = () => {
-    if (opts.analyseFinishedCalls !== false) analysis.prewarm();
+  const prewarmAnalysis = (sessionId?: string) => {
+    if (opts.analyseFinishedCalls !== false) analysis.prewarm(sessionId);
   };
   // Every finished call is analysed at once, whatever the screen (not awaited by the caller).
   const autoAnalysis = new AutoAnalysis({
@@ -162,11 +172,21 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       prewarmAnalysis();
       return refreshed([manifest.id], manifest);
     },
-    appendAudio: ({ sessionId, seq, pcm }) => store.appendAudio(sessionId, seq, pcm),
-    appendEvents: ({ sessionId, events }) => store.appendEvents(sessionId, events),
+    // Without a native recogniser the phrase spotter decodes each answer as its audio lands.
+    appendAudio: async ({ sessionId, seq, pcm }) => {
+      const written = await store.appendAudio(sessionId, seq, pcm);
+      turnSpotter?.onAudio(sessionId);
+      return written;
+    },
+    appendEvents: async ({ sessionId, events }) => {
+      const appended = await store.appendEvents(sessionId, events);
+      turnSpotter?.onEvents(sessionId, events);
+      return appended;
+    },
     saveDraft: ({ sessionId, stepId, text }) => store.saveDraft(sessionId, stepId, text),
     finishSession: async ({ sessionId }) => {
       const manifest = await store.finish(sessionId);
+      turnSpotter?.end(sessionId);
       await autoAnalysis.queue(sessionId);
       return refreshed([sessionId], manifest);
     },
@@ -175,7 +195,8 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getSettings: () => readSettings(dataDir),
     updateSettings: ({ patch }) => updateSettings(dataDir, patch),
     transcribeTurn: (range) => {
-      prewarmAnalysis();
+      // A turn has ended: the worker also tracks the pitch recorded so far, so less is left for hang-up.
+      prewarmAnalysis(range.sessionId);
       return turnTranscription.transcribe(range);
     },
     analyzeSession: ({ sessionId }) => analysis.analyze(sessionId),

@@ -19,6 +19,8 @@ export interface ShellOptions {
   readonly rendererDir?: string;
   readonly port?: number;
   readonly token?: string;
+  /** The back end's environment (e.g. a PATH without a recogniser); this process's by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const READY = /^Tryout browser shell ready: (\S+)$/;
@@ -30,7 +32,7 @@ export function startShellProcess(opts: ShellOptions): Promise<ShellProcess> {
   if (opts.rendererDir) args.push('--renderer-dir', opts.rendererDir);
   if (opts.port !== undefined) args.push('--port', String(opts.port));
   if (opts.token) args.push('--token', opts.token);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(opts.env ? { env: opts.env } : {}) });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   createInterface({ input: child.stderr }).on('line', (l) => output.push(l));

@@ -20,6 +20,7 @@ import { runAnalysisJob } from '../../electron/services/analysis/analysis-job.js
 import { defaultSpanTranscriber, spanTranscriber } from '../../electron/services/analysis/default-transcriber.js';
 import type { SpanTranscriber } from '../../electron/services/analysis/span-transcriber.js';
 import { mapLimited } from '../../electron/services/map-limited.js';
+import { createSpotter, type Spotter } from '../../electron/services/speech/spotter.js';
 import { createPocketsphinxTranscriber } from '../../electron/services/transcription/pocketsphinx.js';
 import { CORPUS_SCENARIOS, corpusSessions, loadCorpus, SPLITS, type CorpusEntry, type Split } from '../support/corpus.js';
 import { writeCorpusCall, writeLongSession } from './accuracy-sessions.js';
@@ -92,6 +93,13 @@ async function runDegradation(d: Degradation, index: number, entries: readonly C
   return { degradation: d, seconds: (performance.now() - t0) / 1000, figures, onsets, offsets, missedSpeech, failedCalls };
 }
 
+let shared: Spotter | null = null;
+/** The phrase spotter, as the app's analysis uses it (one per back end, loaded on first use). */
+function spotter(): Spotter {
+  shared ??= createSpotter();
+  return shared;
+}
+
 /**
  * The analysis of one call; on a busy machine a recogniser run can hit its time limit, so a
  * failed analysis is tried once more before the call is left out (and reported).
@@ -99,7 +107,7 @@ async function runDegradation(d: Degradation, index: number, entries: readonly C
 async function analyseWithRetry(sessionId: string, sessionDir: string, scenario: Scenario, transcriber: SpanTranscriber): Promise<SessionAnalysis | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await runAnalysisJob({ sessionId, sessionDir, scenario, scenariosDir: 'scenarios' }, transcriber, () => undefined)).analysis;
+      return (await runAnalysisJob({ sessionId, sessionDir, scenario, scenariosDir: 'scenarios' }, transcriber, () => undefined, { spotter: spotter() })).analysis;
     } catch (error) {
       console.log(`  analysis of ${sessionId} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
       if (attempt >= 2) return null;
@@ -236,7 +244,10 @@ function writeJson(engine: string, entries: readonly CorpusEntry[], runs: readon
 }
 
 export async function accuracyBench(): Promise<void> {
-  const entries = loadCorpus();
+  // BENCH_SCENARIOS=written-reply,long-hold narrows the run (a quick look; the figures are for those scenarios only).
+  const only = (process.env['BENCH_SCENARIOS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = loadCorpus().filter((e) => only.length === 0 || only.includes(e.scenario));
+  if (only.length > 0) console.log(`scenarios: ${only.join(', ')} only`);
   const degradations = selectedDegradations();
   const transcriber = await recogniser();
   printCorpus(entries);

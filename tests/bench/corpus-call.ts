@@ -159,6 +159,13 @@ export function simulateCall(setup: CallSetup): SimulatedCall {
         if (next && entry) openAnswer(next, entry, place(entry, line.endFrame + Math.round(entry.delaySeconds * CALL_RATE)), start);
         return;
       }
+      case 'ask-still-there': {
+        // "Are you still there?" after a silent timeout: played like a line (the engine records it).
+        const clip = setup.customerClip(c.clip);
+        customer.add(clip, at + LINE_LEAD);
+        line = { endFrame: at + LINE_LEAD + clip.length };
+        return;
+      }
       case 'await-speech': {
         const already = open.get(c.stepId)?.at(-1);
         if (already && already.invited === null) already.invited = at;

@@ -73,11 +73,11 @@ describe('the screens a trainee uses pass axe-core WCAG 2.1 A/AA checks', () => 
     await checkScreen(page, 'call-listening');
   });
 
-  it("the call's end screen, with its findings", async () => {
+  it("the call's end screen, with its debrief", async () => {
     const { page } = app.browser;
     await page.click('[data-testid="hang-up"]');
     await page.waitForSelector('[data-testid="call-screen"][data-call-phase="ended"]', { timeout: 30_000 });
-    await page.waitForSelector('[data-testid="findings-panel"][data-state="done"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="debrief"][data-state="done"]', { timeout: 90_000 });
     await checkScreen(page, 'call-ended');
   });
 

@@ -65,6 +65,9 @@ async function takeCall(page: Page, callNumber: number, shot?: string): Promise<
     await expectAccessible(page, 'call');
   }
   await pressWithKeyboard(page, 'hang-up');
+  // Hang up asks once on tryout day; focus is on "End the call", so Enter confirms.
+  await page.waitForSelector('[data-testid="hang-up-dialog"]');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid="call-screen"][data-call-phase="ended"]', { timeout: 30_000 });
   // A candidate sees no findings or scores, and cannot go anywhere but on.
   expect(await page.locator('[data-testid="findings-panel"], [data-testid="try-again"], [data-testid="open-sessions"]').count()).toBe(0);
@@ -162,7 +165,8 @@ describe('a tryout day on the kiosk', () => {
     for (const who of CANDIDATES) {
       const theirs = saved.filter((m) => m.candidate.name === who.name);
       expect(theirs.map((m) => m.scenarioId).sort()).toEqual([...PLAYLIST].sort());
-      for (const m of theirs) expect(m).toMatchObject({ tryoutId: tryout?.id, consent: { version: 'tryout-consent-1' }, status: 'complete' });
+      // Hung up during the customer's first line: incomplete (kiosk-call-guard.test.ts shows the coach why).
+      for (const m of theirs) expect(m).toMatchObject({ tryoutId: tryout?.id, consent: { version: 'tryout-consent-1' }, status: 'incomplete' });
     }
     expect(saved.find((m) => m.candidate.name === 'Amara Okafor')?.candidate.candidateId).toBe('C-101');
 

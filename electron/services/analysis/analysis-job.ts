@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { analyzeSession, judgedAnswersOf, type SessionAnalysis } from '../../../core/analysis/analyze.js';
-import { transcriptionSpans } from '../../../core/analysis/measure.js';
+import { analyzeSession, judgedAnswersOf, prepareAnalysis, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import { speechOf, transcriptionSpans } from '../../../core/analysis/measure.js';
+import { namesToListenFor } from '../../../core/analysis/evaluate.js';
 import { computePeaks, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { buildTimeline } from '../../../core/analysis/timeline.js';
 import type { TurnTranscript } from '../../../core/analysis/transcript.js';
@@ -10,15 +11,15 @@ import type { ChecklistId } from '../../../core/analysis/checklist-schema.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 import { parseEvents } from '../session-files.js';
 import { readWav } from '../wav.js';
-import { loadChecklists } from './checklist-repository.js';
 import { readTurnTranscripts } from '../transcription/turn-transcript-file.js';
 import { mapWithLimit } from './map-with-limit.js';
 import { savedTranscriptFor } from './saved-transcripts.js';
 import { shiftTranscript, type SpanTranscriber } from './span-transcriber.js';
 import type { Spotter } from '../speech/spotter.js';
-import { checkFlagsInAudio } from './audio-check.js';
-import { loadVocabulary } from './vocabulary-repository.js';
+import { checkInAudio } from './audio-check.js';
 import { spellChecker } from './spell-checker.js';
+import { cachedPitchFrames, readPitchFrames } from './pitch-cache.js';
+import { analysisRules } from './warm-up.js';
 
 export interface AnalysisJob {
   readonly sessionId: string;
@@ -76,11 +77,14 @@ export async function runAnalysisJob(
   const { events } = parseEvents(await readFile(join(job.sessionDir, 'events.jsonl'), 'utf8'));
   const wav = readWav(join(job.sessionDir, 'audio.wav'));
   const audio = { sampleRate: wav.sampleRate, customer: wav.samples[0] ?? new Int16Array(0), trainee: wav.samples[1] ?? new Int16Array(0) };
-  const { checklists } = loadChecklists(job.scenariosDir);
-  const { vocabulary } = loadVocabulary(job.scenariosDir);
+  // Parsed by the worker while the call ran, unless a file changed since (warm-up.ts).
+  const { checklists, vocabulary } = analysisRules(job.scenariosDir);
   const peaks = computePeaks([audio.customer, audio.trainee], audio.sampleRate);
 
-  const spans = transcriptionSpans(audio, buildTimeline(scenario, events, audio.trainee.length));
+  // Worked out once here and handed on: the spans and the measures both need the speech.
+  const timeline = buildTimeline(scenario, events, audio.trainee.length);
+  const speech = speechOf(audio, timeline);
+  const spans = transcriptionSpans(audio, timeline, speech);
   const total = spans.filter((s) => s !== null).length;
   let done = 0;
   onProgress({ stage: 'transcribing', fraction: 0.05 });
@@ -106,8 +110,11 @@ export async function runAnalysisJob(
   const note = [transcriber?.note, reuseNote].filter((n) => n !== undefined).join(' ');
   const engine = transcriber ? { engine: transcriber.engine, ...(note === '' ? {} : { note }) } : { engine: 'none', note: `${'unavailable' in recogniser ? recogniser.unavailable : ''} Phrase checks on spoken answers need review.`.trim() };
   const input = { sessionId: job.sessionId, scenario, events, audio, transcripts, checklists, checklistsInForce: job.checklistIds, isWord, vocabulary, transcriber: engine };
+  // The pitch tracked during the call (pitch-ahead.ts), where it fits these segments exactly.
+  const pitch = cachedPitchFrames(await readPitchFrames(job.sessionDir, audio.sampleRate).catch(() => new Map()));
+  const prepared = prepareAnalysis(input, { speech, pitchFrames: pitch.pitchFrames });
   // Without the spotter (it failed to load) the judgement rests on the transcript alone.
-  const audioCheck = options.spotter ? await checkFlagsInAudio(options.spotter, judgedAnswersOf(input), audio.trainee, audio.sampleRate).catch(() => ({})) : {};
-  const analysis = analyzeSession({ ...input, audioCheck });
+  const audioCheck = options.spotter ? await checkInAudio(options.spotter, judgedAnswersOf(input, prepared), audio, namesToListenFor(checklists, scenario)) : {};
+  const analysis = analyzeSession({ ...input, audioCheck }, prepared);
   return { analysis, peaks };
 }

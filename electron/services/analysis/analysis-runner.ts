@@ -14,7 +14,7 @@ import { readManifest } from '../session-files.js';
 import { sessionPaths } from '../session-paths.js';
 import { defaultModelsDir, type SpeechChoice } from '../transcription/choose-transcriber.js';
 import { defaultParallelism, type AnalysisJob, type AnalysisJobResult } from './analysis-job.js';
-import type { ParallelismMessage, WorkerReply, WorkerRequest } from './worker-messages.js';
+import type { AheadMessage, JobMessage, ParallelismMessage, WarmMessage, WorkerReply, WorkerRequest } from './worker-messages.js';
 
 export interface AnalysisRunnerOptions {
   readonly dataDir: string;
@@ -64,6 +64,8 @@ export class AnalysisRunner {
   private chain: Promise<unknown> = Promise.resolve();
   /** A worker with its modules loaded, waiting for the next job (see prewarm). */
   private spare: Worker | null = null;
+  /** The session whose scenario prewarm looked up last. */
+  private lookedUp: string | null = null;
   private closed = false;
 
   constructor(private readonly opts: AnalysisRunnerOptions) {}
@@ -161,9 +163,29 @@ export class AnalysisRunner {
   /**
    * Starts the next analysis's worker now (a call is under way), so the analysis at hang-up does
    * not wait for the worker to load its modules (about 0.6 s from source). One at most; it holds
-   * no job and does not keep the process alive.
+   * no job and does not keep the process alive. With a session (a turn of its call has just
+   * ended), the worker also tracks the pitch of what it has recorded so far (pitch-ahead.ts).
    */
-  prewarm(): void {
+  prewarm(sessionId?: string): void {
+    this.startSpare();
+    if (sessionId === undefined || !this.spare) return;
+    let sessionDir: string;
+    try {
+      sessionDir = sessionPaths(this.opts.dataDir, sessionId).dir;
+    } catch {
+      return;
+    }
+    const message: AheadMessage = { type: 'ahead', sessionDir };
+    this.spare.postMessage(message);
+    if (this.lookedUp === sessionId) return;
+    // The scenario is looked up once now, so finding it at hang-up is quick (scenario-lookup.ts).
+    this.lookedUp = sessionId;
+    readManifest(sessionPaths(this.opts.dataDir, sessionId).manifest, sessionId)
+      .then((read) => (read.ok ? this.opts.findScenario(read.manifest.scenarioId) : undefined))
+      .catch(() => undefined);
+  }
+
+  private startSpare(): void {
     if (this.spare || this.closed) return;
     try {
       const worker = startWorker(null);
@@ -173,6 +195,8 @@ export class AnalysisRunner {
       };
       worker.on('error', forget);
       worker.on('exit', forget);
+      const warm: WarmMessage = { type: 'warm', scenariosDir: this.opts.scenariosDir };
+      worker.postMessage(warm);
       this.spare = worker;
     } catch (error) {
       this.opts.log(`analysis: no worker could be started ahead (${error instanceof Error ? error.message : String(error)})`);
@@ -192,7 +216,8 @@ export class AnalysisRunner {
     this.spare = null;
     if (!spare) return startWorker(request);
     spare.ref();
-    spare.postMessage({ type: 'job', request });
+    const message: JobMessage = { type: 'job', request };
+    spare.postMessage(message);
     return spare;
   }
 

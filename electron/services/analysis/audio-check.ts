@@ -1,4 +1,4 @@
-import { cueKey, type AudioCheck, type JudgedAnswer } from '../../../core/judgement/judged-answers.js';
+import { cueKey, nameKey, type AudioCheck, type JudgedAnswer } from '../../../core/judgement/judged-answers.js';
 import type { Spotter } from '../speech/spotter.js';
 
 /**
@@ -25,4 +25,32 @@ export async function checkFlagsInAudio(spotter: Spotter, answers: readonly Judg
     }
   }
   return check;
+}
+
+/**
+ * Recognisers often miss names: where the call asks for the customer's name and no transcript
+ * has it, the spoken answers are searched for it in the audio until one has it (the names are
+ * given as they would be said). Words outside the spotter's dictionary cannot be found.
+ */
+export async function checkNameInAudio(spotter: Spotter, answers: readonly JudgedAnswer[], trainee: Int16Array, sampleRate: number, names: readonly string[]): Promise<AudioCheck> {
+  const check: Record<string, boolean> = {};
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  if (sampleRate !== SPOTTER_RATE || wanted.size === 0) return check;
+  const spoken = answers.filter((a) => a.kind === 'spoken' && a.said);
+  if (spoken.some((a) => a.answer.tokens.some((t) => wanted.has(t.word)))) return check;
+  for (const a of spoken) {
+    const samples = trainee.slice(a.startFrame, a.endFrame);
+    const spotting = await spotter.spot(samples, names.map((text) => ({ text, tag: 'name' }))).catch(() => null);
+    const heard = spotting?.phrases.some((p) => p.tag === 'name' && p.confidence >= HEARD_CONFIDENCE) ?? false;
+    check[nameKey(a.index)] = heard;
+    if (heard) break;
+  }
+  return check;
+}
+
+/** Both checks; a spotter failure leaves the judgement to the transcript alone. */
+export async function checkInAudio(spotter: Spotter, answers: readonly JudgedAnswer[], audio: { readonly trainee: Int16Array; readonly sampleRate: number }, names: readonly string[]): Promise<AudioCheck> {
+  const flags = await checkFlagsInAudio(spotter, answers, audio.trainee, audio.sampleRate).catch(() => ({}));
+  const name = await checkNameInAudio(spotter, answers, audio.trainee, audio.sampleRate, names).catch(() => ({}));
+  return { ...flags, ...name };
 }

@@ -19,6 +19,24 @@ export interface ParallelismMessage {
   readonly limit: number;
 }
 
+/** To a worker started ahead (AnalysisRunner.prewarm): its job. */
+export interface JobMessage {
+  readonly type: 'job';
+  readonly request: WorkerRequest;
+}
+
+/** To a worker started ahead, at once: load what every analysis needs (see warm-up.ts). */
+export interface WarmMessage {
+  readonly type: 'warm';
+  readonly scenariosDir: string;
+}
+
+/** To a worker started ahead, while a call runs: track the pitch of what the session recorded so far. */
+export interface AheadMessage {
+  readonly type: 'ahead';
+  readonly sessionDir: string;
+}
+
 export type WorkerReply =
   | { readonly type: 'progress'; readonly progress: AnalysisProgress }
   | { readonly type: 'done'; readonly analysis: SessionAnalysis; readonly peaks: WaveformPeaks }

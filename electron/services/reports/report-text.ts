@@ -33,6 +33,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = { advance: 'Advance', hol
 export const SESSION_STATUS_LABELS: Record<SessionReportData['manifest']['status'], string> = {
   recording: 'not finished (still marked recording)',
   complete: 'complete',
+  incomplete: 'incomplete (hung up before the first answer)',
   recovered: 'recovered after a crash',
 };
 
@@ -160,6 +161,8 @@ export function transcriptEntries(data: SessionReportData): TranscriptEntry[] {
   for (const e of data.events) {
     if (e.type === 'line-started') {
       entries.push({ frame: e.frame, speaker: 'customer', text: excerpt(scenarioText(data, e.stepId).line ?? e.caption), typed: false });
+    } else if (e.type === 'still-there') {
+      entries.push({ frame: e.frame, speaker: 'customer', text: excerpt(e.caption), typed: false });
     } else if (e.type === 'prompt-shown') {
       const message = scenarioText(data, e.stepId).message;
       if (message) entries.push({ frame: e.frame, speaker: 'customer', text: excerpt(message), typed: true });

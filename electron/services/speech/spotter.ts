@@ -36,6 +36,8 @@ export interface Spotter {
   spot(samples: Int16Array, phrases: readonly SpotPhrase[]): Promise<Spotting>;
   /** Starts decoding an answer as it arrives (for branching during the call). */
   start(phrases: readonly SpotPhrase[]): Promise<SpotUtterance>;
+  /** Loads the model now (an analysis worker waiting for its job), so the first spot does not wait for it. */
+  preload?(): Promise<void>;
 }
 
 /** The two decoders: the grammar pass, and the rescoring pass (phrase alone vs phone loop). */
@@ -106,6 +108,10 @@ export function createSpotter(options: SpotterOptions = {}): Spotter {
 
   return {
     engine: model.engine,
+
+    async preload() {
+      await loadDecoders();
+    },
 
     async spot(samples, phrases) {
       const release = await acquire();

@@ -1,8 +1,10 @@
 import { TryoutError } from '../../../core/errors.js';
 import { MAX_TRANSCRIBE_SECONDS, type TurnTranscription } from '../../../core/session/transcription.js';
 import { KeyedQueue } from '../keyed-queue.js';
+import type { SpotPhrase } from '../../../core/speech/recognition.js';
 import type { SessionStore } from '../session-store.js';
-import { TRANSCRIBER_SAMPLE_RATE, type Transcriber } from './transcriber.js';
+import type { SpotterTranscriber } from './spotter-transcriber.js';
+import { TRANSCRIBER_SAMPLE_RATE, type Transcriber, type Transcript } from './transcriber.js';
 import { appendTurnTranscript } from './turn-transcript-file.js';
 
 /** Channel 1 of audio.wav is the trainee's microphone. */
@@ -23,13 +25,29 @@ export interface TurnTranscriptions {
   settled(sessionId: string): Promise<void>;
 }
 
+/** The phrase spotter that stands in when no transcriber is installed, with what to listen for in a turn. */
+export interface TurnSpotterFallback {
+  readonly spotter: SpotterTranscriber;
+  /** The grammar for the turn: its scenario's phrases for the step it answered (scenario-phrases.ts). */
+  phrasesFor(range: TurnRange): Promise<readonly SpotPhrase[]>;
+  /** The turn's words when they were spotted as the answer arrived (frames from `fromFrame`); null: spot the turn whole. */
+  heard?(range: TurnRange, fromFrame: number): Promise<Transcript | null>;
+}
+
 /**
  * transcribeTurn: the trainee's microphone between two frames of a session, through the
  * transcriber. Recognition runs one at a time (the machine may have two cores). When there is
  * no transcript the answer says why instead of failing: the call goes on either way. Each
  * transcript is saved in the session folder (`sessionDir`) for the analysis after the call.
+ * Where the transcriber is not installed, the `fallback` phrase spotter answers instead.
  */
-export function createTurnTranscription(store: SessionStore, transcriber: Transcriber | null, log: (message: string) => void, sessionDir?: (sessionId: string) => string): TurnTranscriptions {
+export function createTurnTranscription(
+  store: SessionStore,
+  transcriber: Transcriber | null,
+  log: (message: string) => void,
+  sessionDir?: (sessionId: string) => string,
+  fallback?: TurnSpotterFallback,
+): TurnTranscriptions {
   const oneAtATime = new KeyedQueue();
   const pending = new Map<string, Set<Promise<unknown>>>();
 
@@ -58,23 +76,24 @@ export function createTurnTranscription(store: SessionStore, transcriber: Transc
       throw new TryoutError('invalid-argument', `transcribeTurn: the recording has only ${audio.toFrame} frames so far; frame ${fromFrame} is past its end.`);
     }
     const none = (message: string): TurnTranscription => ({ engine: 'none', text: null, words: [], message });
-    if (!transcriber) return none('No speech recogniser is set up.');
-    const availability = await transcriber.availability();
-    if (!availability.available) return none(availability.message);
+    const availability = transcriber ? await transcriber.availability() : { available: false as const, message: 'No speech recogniser is set up.' };
+    // The engine is chosen by what is installed: the transcriber, else the spotter inside the app.
+    const engine = transcriber && availability.available ? { name: transcriber.engine, run: (samples: Int16Array) => transcriber.transcribe(samples) } : fallback ? spotterEngine(fallback, range, audio.fromFrame, log) : null;
+    if (!engine) return none(availability.available ? 'No speech recogniser is set up.' : availability.message);
     if (audio.sampleRate !== TRANSCRIBER_SAMPLE_RATE) {
       return none(`This session was recorded at ${audio.sampleRate} Hz; speech recognition needs ${TRANSCRIBER_SAMPLE_RATE} Hz.`);
     }
     try {
-      const result = await oneAtATime.run('recogniser', () => transcriber.transcribe(audio.samples));
+      const result = await oneAtATime.run('recogniser', () => engine.run(audio.samples));
       const words = result.words.map((w) => ({ ...w, startFrame: w.startFrame + audio.fromFrame, endFrame: w.endFrame + audio.fromFrame }));
-      const answer = { engine: transcriber.engine, text: result.text, words, message: null };
+      const answer = { engine: engine.name, text: result.text, words, message: null };
       // Saved for the stretch actually read (clipped to what was recorded).
-      await save({ ...range, fromFrame: audio.fromFrame, toFrame: audio.toFrame }, transcriber.engine, answer);
+      await save({ ...range, fromFrame: audio.fromFrame, toFrame: audio.toFrame }, engine.name, answer);
       return answer;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`transcribeTurn ${sessionId} ${fromFrame}-${toFrame}: ${message}`);
-      return { engine: transcriber.engine, text: null, words: [], message };
+      return { engine: engine.name, text: null, words: [], message };
     }
   }
 
@@ -96,6 +115,20 @@ export function createTurnTranscription(store: SessionStore, transcriber: Transc
         if (!set || set.size === 0) return;
         await Promise.all(set);
       }
+    },
+  };
+}
+
+/** The spotter for a turn: the answer spotted as it arrived when it was, else the whole turn now. Logs how long the branch waited. */
+function spotterEngine(fallback: TurnSpotterFallback, range: TurnRange, fromFrame: number, log: (message: string) => void) {
+  return {
+    name: fallback.spotter.engine,
+    run: async (samples: Int16Array) => {
+      const started = performance.now();
+      const live = await fallback.heard?.(range, fromFrame);
+      const result = live ?? (await fallback.spotter.transcribe(samples, await fallback.phrasesFor(range)));
+      log(`transcribeTurn ${range.sessionId} ${range.stepId ?? ''}: phrase spotter answered in ${Math.round(performance.now() - started)} ms (${live ? 'spotted as it arrived' : 'whole turn'})`);
+      return result;
     },
   };
 }

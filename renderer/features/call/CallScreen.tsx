@@ -1,11 +1,13 @@
-import type { KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { LevelMeter } from '../../components/LevelMeter.js';
 import type { CallPhase } from '../../store/call-slice.js';
+import { HangUpDialog } from './HangUpDialog.js';
 import { HoldTimer } from './HoldTimer.js';
 import { QueueBadge } from './QueueBadge.js';
 import { Transcript } from './Transcript.js';
 import { useCall } from './use-call.js';
 import { FindingsSection } from '../findings/FindingsSection.js';
+import { DebriefSection } from '../debrief/DebriefSection.js';
 
 const PHASE_LABEL: Record<CallPhase, string> = {
   connecting: 'Connecting the call…',
@@ -34,6 +36,10 @@ export function CallScreen({ kiosk }: CallScreenProps = {}) {
   const c = useCall();
   const { call } = c;
   const live = call.phase !== 'ended' && call.phase !== 'failed' && call.phase !== 'saving';
+  // On tryout day Hang up asks once (the call cannot be taken again); practice hangs up at once.
+  const [askingHangUp, setAskingHangUp] = useState(false);
+  const hangUpButton = useRef<HTMLButtonElement>(null);
+  const onHangUp = kiosk ? () => setAskingHangUp(true) : c.hangUp;
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -95,13 +101,24 @@ export function CallScreen({ kiosk }: CallScreenProps = {}) {
         </p>
       )}
       <Transcript lines={call.transcript} />
-      {call.phase === 'ended' && call.sessionId && !kiosk && <FindingsSection sessionId={call.sessionId} autoRun />}
+      {/* A trainee gets the debrief; a coach's preview keeps the full findings. */}
+      {call.phase === 'ended' && call.sessionId && !kiosk && (c.preview ? <FindingsSection sessionId={call.sessionId} autoRun /> : <DebriefSection sessionId={call.sessionId} />)}
       {call.phase === 'failed' && kiosk && <p className="banner warn">Please tell the coach that this call stopped; what was said before is saved.</p>}
       <div className="actions">
         {live && (
-          <button type="button" className="danger" onClick={c.hangUp} data-testid="hang-up">
+          <button type="button" ref={hangUpButton} className="danger" onClick={onHangUp} data-testid="hang-up" aria-haspopup={kiosk ? 'dialog' : undefined}>
             Hang up
           </button>
+        )}
+        {live && askingHangUp && (
+          <HangUpDialog
+            returnFocusTo={hangUpButton}
+            onCancel={() => setAskingHangUp(false)}
+            onConfirm={() => {
+              setAskingHangUp(false);
+              c.hangUp();
+            }}
+          />
         )}
         {!live && call.phase !== 'saving' && kiosk && (
           <button type="button" className="primary" onClick={kiosk.onNext} data-testid="kiosk-next" autoFocus>

@@ -5,6 +5,7 @@ import type { TrainerClient } from '../../../core/api.js';
 import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
 import { createEngine, type EngineCommand, type EngineInput, type EngineState } from '../../../core/scenario/engine.js';
 import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
+import { stillThereLine } from '../../../core/scenario/still-there.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { Candidate } from '../../../core/session/manifest.js';
 import type { Consent } from '../../../core/tryout/consent.js';
@@ -167,6 +168,11 @@ export class CallController {
       case 'stop-hold':
         patch({ holdSeconds: null, holdStartedAt: null });
         return;
+      case 'ask-still-there':
+        // The listen goes on while the customer asks: the phase stays 'listening'.
+        patch({ caption: command.caption });
+        this.playLine(command.stepId, command.caption, command.clip, { record: false });
+        return;
       case 'await-speech':
         // Speech already running is the engine's to count (it follows voice activity in every phase).
         patch({ ...common, phase: 'listening', hint: command.hint });
@@ -183,23 +189,32 @@ export class CallController {
     }
   }
 
-  private playLine(stepId: string, caption: string, clip: string): void {
+  /**
+   * Plays a customer line. `record: false` for the still-there line, which the engine records
+   * itself (a 'still-there' event), so the analysis does not take it for a step's line.
+   */
+  private playLine(stepId: string, caption: string, clip: string, { record } = { record: true }): void {
     const buffer = this.clips.get(clip);
+    // A line still playing (a still-there line the trainee answered over) stops for the next one.
+    this.line?.stop();
+    this.line = null;
     this.transcript.add('customer', caption);
     if (buffer && this.audio) {
       const line = this.audio.playLine(buffer);
       this.line = line;
       this.deps.patch({ captionVoice: 'clip' });
-      this.events.push({ type: 'line-started', frame: line.startFrame, stepId, caption, clip, voice: 'clip', durationFrames: buffer.length });
+      if (record) this.events.push({ type: 'line-started', frame: line.startFrame, stepId, caption, clip, voice: 'clip', durationFrames: buffer.length });
       return;
     }
     // No clip: the system voice speaks it (not on the recording); captions stay on screen.
     const startFrame = this.nowFrame();
     this.deps.patch({ captionVoice: 'system' });
-    this.events.push({ type: 'line-started', frame: startFrame, stepId, caption, clip: null, voice: 'system', durationFrames: null });
-    this.line = { endFrame: Number.POSITIVE_INFINITY, stop: () => speechSynthesis?.cancel() };
+    if (record) this.events.push({ type: 'line-started', frame: startFrame, stepId, caption, clip: null, voice: 'system', durationFrames: null });
+    const spoken = { endFrame: Number.POSITIVE_INFINITY, stop: () => speechSynthesis?.cancel() };
+    this.line = spoken;
     void speakWithSystemVoice(caption).then(() => {
-      if (this.line) this.line = { ...this.line, endFrame: this.nowFrame() };
+      // Only this line's end: a line stopped for the next one must not end that one.
+      if (this.line === spoken) this.line = { ...spoken, endFrame: this.nowFrame() };
     });
   }
 
@@ -255,9 +270,10 @@ export class CallController {
 
   private async preloadClipsWith(audio: CallAudio): Promise<void> {
     const { client, scenario } = this.deps;
-    for (const step of scenario.steps) {
-      if (!('say' in step) && !('repeat' in step)) continue;
-      const clip = clipFor(step);
+    const clips = scenario.steps.flatMap((step) => ('say' in step || 'repeat' in step ? [clipFor(step)] : []));
+    const stillThere = stillThereLine(scenario);
+    if (stillThere) clips.push(stillThere.clip);
+    for (const clip of clips) {
       if (!this.clips.has(clip)) this.clips.set(clip, await audio.loadClip(client.clipUrl(scenario.id, clip)).catch(() => null));
     }
   }

@@ -89,6 +89,11 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
               ) : (
                 <span className={`status status-${r.status}`}>{r.status === 'recording' ? 'in progress' : r.status}</span>
               )}
+              {r.incompleteReason !== null && (
+                <div className="small" data-testid="incomplete-reason">
+                  {r.incompleteReason}
+                </div>
+              )}
             </td>
             <td>
               <div className="row-actions">

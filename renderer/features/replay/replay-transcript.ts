@@ -21,7 +21,8 @@ export type ReplayLine =
 export function replayLines(events: readonly SessionEvent[], analysis: SessionAnalysis | null): ReplayLine[] {
   const lines: ReplayLine[] = [];
   events.forEach((e, i) => {
-    if (e.type === 'line-started') lines.push({ kind: 'customer', key: `c${i}`, startFrame: e.frame, text: e.caption });
+    // A still-there line ("Hello? Are you still there?") is the customer speaking too.
+    if (e.type === 'line-started' || e.type === 'still-there') lines.push({ kind: 'customer', key: `c${i}`, startFrame: e.frame, text: e.caption });
     if (e.type === 'typed-submitted') lines.push({ kind: 'typed', key: `t${i}`, startFrame: e.frame, text: e.text });
   });
   for (const [i, turn] of (analysis?.turns ?? []).entries()) {

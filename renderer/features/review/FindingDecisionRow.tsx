@@ -51,6 +51,8 @@ export function FindingDecisionRow({ finding, result, decision, sampleRate, onJu
           {finding.evidence.slice(0, MAX_EVIDENCE).map((e, i) => (
             <button key={i} type="button" className={e === selectedEvidence ? 'seek current' : 'seek'} aria-pressed={e === selectedEvidence} data-testid="jump-to-evidence" onClick={() => onJump(e)} title="Play this moment">
               {clockText(e.startFrame, sampleRate)}
+              {/* What was said (the trainee's words, or the customer's line a bad outcome rests on), then why. */}
+              {e.quote && <> <q>{e.quote}</q></>}
               {e.note ? ` ${e.note}` : ''}
             </button>
           ))}

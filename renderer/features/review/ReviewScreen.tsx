@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { client } from '../../client.js';
+import { incompleteText } from '../../../core/session/call-completeness.js';
 import { useStore } from '../../store/index.js';
 import { useFindings } from '../findings/use-findings.js';
 import { ReplayView } from '../replay/ReplayView.js';
@@ -63,6 +64,11 @@ function ReviewSession({ sessionId, coachName, onChangeCoach }: { sessionId: str
         <p className="muted small">
           {formatDate(manifest.createdAt)} · {formatDuration(manifest.durationFrames / manifest.sampleRate)}
           {manifest.status === 'recovered' && <span className="status status-recovered"> recovered</span>}
+          {manifest.incomplete && (
+            <span className="status status-incomplete" data-testid="review-incomplete">
+              {' '}incomplete: {incompleteText(manifest.incomplete, manifest.sampleRate)}
+            </span>
+          )}
         </p>
       )}
       <ReportLink view={report.view} />

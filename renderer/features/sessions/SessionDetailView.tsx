@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { SessionDetail } from '../../../core/api.js';
+import { incompleteText } from '../../../core/session/call-completeness.js';
 import { formatDuration } from './format.js';
 import { queueTags } from './queue-tags.js';
 import { heardByTurn } from './turn-transcripts.js';
@@ -29,6 +30,11 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
       {manifest.status === 'recovered' && (
         <p className="banner warn">This session was interrupted and recovered: everything saved up to the interruption is kept.</p>
       )}
+      {manifest.incomplete && (
+        <p className="banner warn" data-testid="session-incomplete">
+          Incomplete: {incompleteText(manifest.incomplete, manifest.sampleRate)}, so there is nothing of the trainee's to judge.
+        </p>
+      )}
       <SessionReplay key={manifest.id} detail={detail} recordingUrl={recordingUrl} controlsRef={replay} />
       <h3>Events</h3>
       <ol className="timeline">
@@ -45,6 +51,7 @@ export function SessionDetailView({ detail, recordingUrl }: { detail: SessionDet
             );
           if (e.type === 'typed-submitted') return <li key={i} data-testid="typed-answer-saved">{at(e.frame)} <b>Typed:</b> <span className="typed">{e.text}</span>{queueTag(i)}</li>;
           if (e.type === 'hold-started') return <li key={i}>{at(e.frame)} On hold ({e.seconds} s planned){queueTag(i)}</li>;
+          if (e.type === 'still-there') return <li key={i}>{at(e.frame)} <b>Customer:</b> {e.caption} <span className="muted small">(no answer yet)</span>{queueTag(i)}</li>;
           if (e.type === 'talked-over') return <li key={i}>{at(e.frame)} The trainee started speaking over the customer{queueTag(i)}</li>;
           if (e.type === 'hold-ended') return <li key={i}>{at(e.frame)} Off hold{queueTag(i)}</li>;
           return null;

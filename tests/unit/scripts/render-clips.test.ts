@@ -80,19 +80,22 @@ describe('npm run clips:render', () => {
       writeFileSync(join(dir, 'tiny.yaml'), tinyScenario(GREET));
       writeFileSync(join(audio, 'old.wav'), 'stale');
       const r = render(['--scenarios-dir', dir, 'tiny']);
-      expect(r.stderr).toContain('clips:render: 2 rendered, 0 up to date, 1 removed');
+      expect(r.stderr).toContain('clips:render: 3 rendered, 0 up to date, 1 removed');
       expect(r.code).toBe(0);
-      expect(r.stdout).toHaveLength(3);
+      expect(r.stdout).toHaveLength(4);
       expect(r.stdout[0]).toMatch(/^rendered .*tiny\/greet\.wav \(\d+\.\d\d s\): Hello, I am calling/);
       expect(r.stdout[1]).toMatch(/^rendered .*tiny\/again-line\.wav /);
-      expect(r.stdout[2]).toMatch(/^removed .*tiny\/old\.wav$/);
-      expect(readdirSync(audio).sort()).toEqual(['again-line.wav', CLIPS_JSON, 'greet.wav']);
+      // The scenario's still-there line (the default words, in the scenario's voice).
+      expect(r.stdout[2]).toMatch(/^rendered .*tiny\/are-you-still-there\.wav .*: Hello\? Are you still there\?$/);
+      expect(r.stdout[3]).toMatch(/^removed .*tiny\/old\.wav$/);
+      expect(readdirSync(audio).sort()).toEqual(['again-line.wav', 'are-you-still-there.wav', CLIPS_JSON, 'greet.wav']);
       expect(JSON.parse(readFileSync(join(audio, CLIPS_JSON), 'utf8'))).toEqual({
         'again-line.wav': captionHash('us-slt', AGAIN),
+        'are-you-still-there.wav': captionHash('us-slt', 'Hello? Are you still there?'),
         'greet.wav': captionHash('us-slt', GREET),
       });
 
-      for (const clip of ['greet.wav', 'again-line.wav']) {
+      for (const clip of ['greet.wav', 'again-line.wav', 'are-you-still-there.wav']) {
         const path = join(audio, clip);
         const info = parseWavHeader(readFileSync(path));
         expect({ rate: info.sampleRate, channels: info.channels, bits: info.bitsPerSample }).toEqual({ rate: 16_000, channels: 1, bits: 16 });
@@ -119,7 +122,7 @@ describe('npm run clips:render', () => {
       const again = render(['--scenarios-dir', dir]);
       expect(again.code).toBe(0);
       expect(again.stdout).toEqual([]);
-      expect(again.stderr).toContain('clips:render: 0 rendered, 2 up to date, 0 removed');
+      expect(again.stderr).toContain('clips:render: 0 rendered, 3 up to date, 0 removed');
 
       writeFileSync(join(dir, 'tiny.yaml'), tinyScenario('Hi, it is about my order.'));
       const changed = render(['--scenarios-dir', dir, 'tiny']);
@@ -130,7 +133,7 @@ describe('npm run clips:render', () => {
 
       const forced = render(['--scenarios-dir', dir, '--force', 'tiny']);
       expect(forced.code).toBe(0);
-      expect(forced.stdout).toHaveLength(2);
+      expect(forced.stdout).toHaveLength(3);
     },
     120_000,
   );

@@ -64,11 +64,12 @@ describe('analyzeSession with the speech engine the settings choose', { timeout:
     expect((await service.api.analyzeSession({ sessionId: SESSION })).transcriber).toEqual({ engine: 'pocketsphinx' });
   });
 
-  it('whisper with a model file that is missing: no recogniser, and the note says what to do', async () => {
+  it('whisper with a model file that is missing: the phrase spotter stands in, and the note says what to do', async () => {
     const missing = join(dataDir, 'elsewhere', 'ggml-small.en.bin');
     await service.api.updateSettings({ patch: { speechEngine: 'whisper', whisperModel: missing } });
     const result = await service.api.analyzeSession({ sessionId: SESSION });
-    expect(result.transcriber.engine).toBe('none');
+    expect(result.transcriber.engine).toMatch(/^soundswallower-spotter \d/);
+    expect(result.transcriber.note).toContain('Phrase spotter soundswallower');
     expect(result.transcriber.note).toContain(`The whisper model ${missing} does not exist. Run \`npm run models:fetch\``);
   });
 });

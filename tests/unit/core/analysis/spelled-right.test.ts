@@ -9,8 +9,14 @@ describe('spelledRight (the writing checklist\'s spelling check, with the real H
     for (const word of ['rebook', 'rebooked', 'Rebooked', 'resend', 'booked', 'apologise']) expect(spelledRight(word, isWord), word).toBe(true);
   });
 
+  it('accepts closed compounds of two dictionary words', async () => {
+    const isWord = await spellChecker();
+    expect(isWord('helpdesk')).toBe(false);
+    for (const word of ['helpdesk', 'timeframe', 'hotline', 'dropdown', 'chargeback']) expect(spelledRight(word, isWord), word).toBe(true);
+  });
+
   it('still rejects misspellings, including ones that start with re', async () => {
     const isWord = await spellChecker();
-    for (const word of ['recieve', 'realy', 'reccomend', 'refered', 'tommorow', 'adress', 'rebok']) expect(spelledRight(word, isWord), word).toBe(false);
+    for (const word of ['recieve', 'realy', 'reccomend', 'refered', 'tommorow', 'adress', 'rebok', 'definately', 'accomodation', 'occured', 'goverment', 'unfortunatly']) expect(spelledRight(word, isWord), word).toBe(false);
   });
 });

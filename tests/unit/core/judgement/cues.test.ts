@@ -24,6 +24,18 @@ describe('moves and red flags on meaning', () => {
     expect(found(rude)).not.toContain('move:next-step');
   });
 
+  it('hears condescension and mock praise wherever they fall in the answer', () => {
+    expect(found(cuesAt('obvious-question', 'answer-plug', { spoken: heard("it's on the website obviously") }))).toContain('flag:talk-down');
+    expect(found(cuesAt('written-reply', 'reply', { typed: 'As already stated in the chat, we cannot change a booking you made.' }))).toContain('flag:talk-down');
+    expect(found(cuesAt('written-reply', 'reply', { typed: 'Wow, a whole hour in the chat. Fascinating. We have changed it to Friday.' }))).toContain('flag:sarcasm');
+    expect(found(cuesAt('written-reply', 'reply', { typed: "I'm so sorry about the mix-up. We have changed it to Friday and emailed your new ticket." })).filter((c) => c.startsWith('flag:'))).toEqual([]);
+  });
+
+  it('hears deflecting the fault as a red flag, and not its denial', () => {
+    expect(found(cuesAt('angry-caller', 'first-answer', { spoken: heard("it's not my fault you must have clicked it twice") })).filter((c) => c.startsWith('flag:') && !c.endsWith('?'))).not.toEqual([]);
+    expect(found(cuesAt('angry-caller', 'first-answer', { spoken: heard("it's not your fault at all i can see both payments") })).filter((c) => c.startsWith('flag:'))).toEqual([]);
+  });
+
   it('does not take a denial for the thing denied', () => {
     const cues = cuesAt('angry-caller', 'first-answer', { spoken: heard("i'm not saying you paid it twice you've done nothing wrong here") });
     expect(found(cues).filter((c) => c === 'flag:blame')).toEqual([]);

@@ -35,16 +35,16 @@ function angryCall(first: string, second: string): { built: Built; texts: Record
   return { built: { ...built, events }, texts: { 'first-answer': first, 'second-answer': second } };
 }
 
-function analyse({ built, texts }: ReturnType<typeof angryCall>): SessionAnalysis {
+function analyse({ built, texts }: ReturnType<typeof angryCall>, engine = 'test', heardTexts: Record<string, string> = texts): SessionAnalysis {
   const audio = { sampleRate: RATE, customer: built.customer, trainee: built.trainee };
   const timeline = buildTimeline(scenario, built.events, built.trainee.length);
   const spans = transcriptionSpans(audio, timeline);
   const transcripts: (TurnTranscript | null)[] = timeline.answers.map((a, i) => {
     const span = spans[i];
-    const text = texts[a.stepId];
-    return span && text ? evenTranscript(text, span.start, span.end) : null;
+    const text = heardTexts[a.stepId];
+    return span && text !== undefined && texts[a.stepId] ? evenTranscript(text, span.start, span.end) : null;
   });
-  return analyzeSession({ sessionId: 'angry-session-1', scenario, events: built.events, audio, transcripts, checklists: shippedChecklists(), isWord: null, vocabulary: shippedVocabulary(), transcriber: { engine: 'test' } });
+  return analyzeSession({ sessionId: 'angry-session-1', scenario, events: built.events, audio, transcripts, checklists: shippedChecklists(), isWord: null, vocabulary: shippedVocabulary(), transcriber: { engine } });
 }
 
 const item = (a: SessionAnalysis, key: string): Finding => {
@@ -86,5 +86,52 @@ describe('a curt answer', () => {
   it('gives the same findings, to the byte, every time', () => {
     const again = analyse(angryCall('calm down it will sort itself out', "that's not my problem ask your bank"));
     expect(JSON.stringify(again)).toBe(JSON.stringify(curt));
+  });
+});
+
+describe('an answer the lists do not cover', () => {
+  // Issue 14's example: acknowledging in words no list holds. Not a fail: the coach listens.
+  const polite = analyse(angryCall('Goodness, after all that waiting too. I am going to go through the charges with you now.', ''));
+  const paraphrase = analyse(angryCall('What a mess to come back to. Let me put it right for you now.', ''));
+  const empathy = analyse(angryCall('That sounds really frustrating on top of the wait. Let me look at the account with you.', ''));
+  const rude = analyse(angryCall('Look, these things happen all the time, calm down and stop shouting at me please.', ''));
+  const short = analyse(angryCall('Okay then, right.', ''));
+
+  it('sends a polite answer without the listed wordings to the coach, never to a fail', () => {
+    const acknowledges = item(polite, 'respect/acknowledges');
+    expect(acknowledges.status).toBe('needs-review');
+    expect(acknowledges.summary).toMatch(/found no wording that would acknowledge the problem at 0:\d\d(\.\d)?, but nothing rude either/);
+    const first = acknowledges.evidence.find((e) => e.stepId === 'first-answer');
+    expect(first?.quote).toContain('waiting');
+  });
+
+  it('hears acknowledging in words of its own: the issue\'s example, and an empathy statement', () => {
+    expect(item(paraphrase, 'respect/acknowledges').status).toBe('pass');
+    expect(item(empathy, 'respect/acknowledges').status).toBe('pass');
+  });
+
+  it('fails the missing move when the same answer has a firm red flag, naming it', () => {
+    const acknowledges = item(rude, 'respect/acknowledges');
+    expect(acknowledges.status).toBe('fail');
+    expect(acknowledges.summary).toMatch(/calm down/);
+  });
+
+  it('fails the missing move on an answer too short to hold a paraphrase', () => {
+    expect(item(short, 'respect/acknowledges').status).toBe('fail');
+  });
+});
+
+describe('a call heard by the phrase spotter alone (no free transcript)', () => {
+  // The spotter reports only the phrases it listened for: of a long polite answer, just "i'm sorry".
+  const said = { first: 'I am so sorry about this, let me have a proper look at both of those payments for you now.', second: "I'll refund the second payment today and email you the confirmation within the hour." };
+  const spotted = analyse(angryCall(said.first, said.second), 'soundswallower-spotter 0.6.3', { 'first-answer': "i'm sorry", 'second-answer': 'refund the second payment today' });
+
+  it('takes a long answer for an answer, whatever few words were spotted in it', () => {
+    expect(item(spotted, 'patience/answers-every-step').status).toBe('pass');
+  });
+
+  it('sends a move it did not spot in a long answer to the coach, never to a fail', () => {
+    expect(item(spotted, 'respect/acknowledges').status).toBe('needs-review');
+    expect(spotted.findings.filter((f) => f.status === 'fail').map((f) => f.item)).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ const scenario: Scenario = {
   brief: 'A test.',
   customer: { name: 'Pat', voice: 'us-slt' },
   checklists: [],
+  // Silent turns here time out at once; the "are you still there?" has its own tests (still-there.test.ts).
+  stillThere: false,
   steps: [
     { id: 'complain', say: 'I have waited forty minutes.' },
     { id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 30, typingNoise: false } },

@@ -12,6 +12,8 @@ const scenario: Scenario = {
   brief: 'A test.',
   customer: { name: 'Pat', voice: 'us-slt' },
   checklists: ['respect'],
+  // The "are you still there?" after a silent timeout has its own tests (still-there.test.ts).
+  stillThere: false,
   steps: [
     { id: 'greet', say: 'Hello, I have waited twenty minutes.' },
     { id: 'answer', listen: { timeoutSeconds: 10, maxSeconds: 30, typingNoise: false } },

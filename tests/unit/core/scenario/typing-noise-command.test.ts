@@ -5,6 +5,7 @@ import type { Scenario } from '../../../../core/scenario/schema.js';
 const SR = 16_000;
 const scenario: Scenario = {
   id: 'typing', title: 'Typing', brief: 'A test.', customer: { name: 'Pat', voice: 'us-slt' }, checklists: [],
+  stillThere: false, // timeouts here move straight on (still-there.test.ts covers the line)
   steps: [
     { id: 'plain', listen: { timeoutSeconds: 1, maxSeconds: 30, typingNoise: false } },
     { id: 'busy', listen: { timeoutSeconds: 1, maxSeconds: 30, typingNoise: true } },

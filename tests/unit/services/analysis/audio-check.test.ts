@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseAnswer, cueSetFor, findCues } from '../../../../core/judgement/cues.js';
-import { cueKey, type JudgedAnswer } from '../../../../core/judgement/judged-answers.js';
-import { checkFlagsInAudio } from '../../../../electron/services/analysis/audio-check.js';
+import { cueKey, nameKey, type JudgedAnswer } from '../../../../core/judgement/judged-answers.js';
+import { checkFlagsInAudio, checkNameInAudio } from '../../../../electron/services/analysis/audio-check.js';
 import { createSpotter } from '../../../../electron/services/speech/spotter.js';
 import { shippedScenario, shippedVocabulary } from '../../../support/judgement-fixtures.js';
 import { festivalAnswer, hasFestival, speechSpan } from '../speech/festival-answer.js';
@@ -21,7 +21,7 @@ function judged(transcript: string, samples: Int16Array): JudgedAnswer {
   const goals = target && 'listen' in target ? target.goals : undefined;
   return {
     index: 0, stepId: 'first-answer', kind: 'spoken', goals, isRepeat: false, said: true, known: true, answer, contentWords: 5,
-    cues: findCues(answer, cueSetFor(shippedVocabulary(), goals)), facts: [], unsureBecause: null, startFrame: span.start, endFrame: span.end,
+    cues: findCues(answer, cueSetFor(shippedVocabulary(), goals)), facts: [], nameHeard: null, partialWords: false, unsureBecause: null, startFrame: span.start, endFrame: span.end,
   };
 }
 
@@ -50,6 +50,18 @@ describe.skipIf(!hasFestival)('the phrase spotter as a second opinion on red fla
     expect(flag.firm).toBe(true);
     const check = await checkFlagsInAudio(spotter, [answer], samples, 16_000);
     expect(check[cueKey(0, flag)]).toBe(false);
+  }, 60_000);
+
+  it('hears the customer\'s name the transcript missed, and not where it was not said', async () => {
+    const named = festivalAnswer(dir, 'named', 'Thank you for waiting, Dana. I have found your router.');
+    const plain = festivalAnswer(dir, 'plain', 'Thank you for waiting. I have found your router.');
+    const answers = [{ ...judged('thank you for waiting donna i have found your router', named), index: 0 }];
+    expect(await checkNameInAudio(spotter, answers, named, 16_000, ['Dana', 'Whitfield'])).toEqual({ [nameKey(0)]: true });
+    const without = [{ ...judged('thank you for waiting i have found your router', plain), index: 0 }];
+    expect(await checkNameInAudio(spotter, without, plain, 16_000, ['Dana', 'Whitfield'])).toEqual({ [nameKey(0)]: false });
+    // A transcript that has the name needs no second opinion.
+    const heard = [{ ...judged('thank you for waiting dana i have found your router', named), index: 0 }];
+    expect(await checkNameInAudio(spotter, heard, named, 16_000, ['Dana', 'Whitfield'])).toEqual({});
   }, 60_000);
 });
 if (!hasFestival) console.log('audio-check tests skipped: festival (text2wave) and sox are needed to make the speech');

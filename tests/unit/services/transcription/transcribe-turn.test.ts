@@ -11,8 +11,8 @@ const root = tempRoot('transcribe-turn');
 const scenariosDir = makeScenariosDir(root);
 const logged: string[] = [];
 const services: ReturnType<typeof createTrainerService>[] = [];
-function service(name: string, transcriber?: Transcriber | null) {
-  const s = createTrainerService({ dataDir: join(root, name), scenariosDir, log: (m) => logged.push(m), ...(transcriber !== undefined ? { transcriber } : {}) });
+function service(name: string, transcriber?: Transcriber | null, withSpotter = true) {
+  const s = createTrainerService({ dataDir: join(root, name), scenariosDir, log: (m) => logged.push(m), ...(transcriber !== undefined ? { transcriber } : {}), ...(withSpotter ? {} : { turnSpotter: null }) });
   services.push(s);
   return s;
 }
@@ -50,6 +50,7 @@ describe('transcribeTurn', () => {
     expect(apologize?.endFrame).toBeLessThan(lead + mic.length);
   });
 
+  // Without the phrase spotter too (spotter-fallback.test.ts has the spotter standing in).
   it('answers engine "none" with the reason when there is no recogniser', async () => {
     const unavailable: Transcriber = {
       engine: 'pocketsphinx',
@@ -57,7 +58,7 @@ describe('transcribeTurn', () => {
       transcribe: () => Promise.reject(new Error('not called')),
     };
     for (const [name, transcriber, message] of [['none', null, /No speech recogniser/], ['unavailable', unavailable, /not installed/]] as const) {
-      const { api } = service(name, transcriber);
+      const { api } = service(name, transcriber, false);
       const m = await start(api);
       await api.appendAudio({ sessionId: m.id, seq: 0, pcm: stereoChunks(new Int16Array(8000), 0)[0] ?? new Uint8Array(0) });
       expect(await api.transcribeTurn({ sessionId: m.id, fromFrame: 0, toFrame: 8000 })).toEqual({ engine: 'none', text: null, words: [], message: expect.stringMatching(message) });
