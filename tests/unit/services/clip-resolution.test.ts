@@ -1,23 +1,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CustomerLine } from '../../../core/scenario/library.js';
 import { monoWav } from './fixtures.js';
-import { COACH_ID, COACH_YAML, makeLibrary, type LibraryFixture } from './library-fixtures.js';
+import { COACH_ID, COACH_YAML, librariesFor, type LibraryFixture } from './library-fixtures.js';
 
-const fixtures: LibraryFixture[] = [];
-afterEach(async () => {
-  for (const f of fixtures.splice(0)) {
-    await f.service.close();
-    rmSync(f.root, { recursive: true, force: true });
-  }
-});
-
-function library(): LibraryFixture {
-  const f = makeLibrary('clips');
-  fixtures.push(f);
-  return f;
-}
+const library = librariesFor('clips');
 
 async function lines(f: LibraryFixture): Promise<Record<string, CustomerLine>> {
   const catalog = await f.service.api.listScenarios({});

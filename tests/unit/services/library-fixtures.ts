@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { afterEach } from 'vitest';
 import { createTrainerService, type TrainerService, type TrainerServiceOptions } from '../../../electron/services/trainer-service.js';
 import { monoWav, tempRoot } from './fixtures.js';
 
@@ -71,4 +72,23 @@ export function treeDigest(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
+}
+
+/**
+ * A maker of libraries for one test file, each closed and removed after its test: call at the
+ * top of the file, then `library()` in a test.
+ */
+export function librariesFor(prefix: string): () => LibraryFixture {
+  const fixtures: LibraryFixture[] = [];
+  afterEach(async () => {
+    for (const f of fixtures.splice(0)) {
+      await f.service.close();
+      rmSync(f.root, { recursive: true, force: true });
+    }
+  });
+  return () => {
+    const f = makeLibrary(prefix);
+    fixtures.push(f);
+    return f;
+  };
 }

@@ -1,24 +1,12 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWav } from '../../../electron/services/wav.js';
-import { COACH_ID, COACH_YAML, makeLibrary, takePcm, treeDigest, type LibraryFixture } from './library-fixtures.js';
+import { COACH_ID, COACH_YAML, librariesFor, takePcm, treeDigest, type LibraryFixture } from './library-fixtures.js';
 import { goodEntries, zipOf } from './pack-fixtures.js';
 
-const fixtures: LibraryFixture[] = [];
-afterEach(async () => {
-  for (const f of fixtures.splice(0)) {
-    await f.service.close();
-    rmSync(f.root, { recursive: true, force: true });
-  }
-});
-
-function library(): LibraryFixture {
-  const f = makeLibrary('packs');
-  fixtures.push(f);
-  return f;
-}
+const library = librariesFor('packs');
 
 /** A library whose shipped folder does not have the coach-call scenario. */
 function emptyLibrary(): LibraryFixture {

@@ -1,25 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIPS_FOLDER, DEFAULT_STILL_THERE_CLIP, DEFAULT_STILL_THERE_LINE } from '../../../core/scenario/still-there.js';
 import { parseWavHeader } from '../../../electron/services/wav.js';
 import { captionHash, readClipHashes } from '../../../scripts/render-clips.js';
 import { monoWav } from './fixtures.js';
-import { COACH_ID, COACH_YAML, makeLibrary, type LibraryFixture } from './library-fixtures.js';
+import { COACH_ID, COACH_YAML, librariesFor } from './library-fixtures.js';
 
-const fixtures: LibraryFixture[] = [];
-afterEach(async () => {
-  for (const f of fixtures.splice(0)) {
-    await f.service.close();
-    rmSync(f.root, { recursive: true, force: true });
-  }
-});
-
-function library(): LibraryFixture {
-  const f = makeLibrary('still-there');
-  fixtures.push(f);
-  return f;
-}
+const library = librariesFor('still-there');
 
 const route = `/media/clips/${COACH_ID}/${DEFAULT_STILL_THERE_CLIP}`;
 
