@@ -5,7 +5,7 @@ import { libraryRowOf, type LibraryRow } from '../../core/library/library-row.js
 import type { ResultFinding } from '../../core/result/session-result.js';
 import type { Review } from '../../core/review/schema.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
-import { readFindings, readFindingsSync, type FindingsRead } from './analysis-findings.js';
+import { readFindings, readFindingsSync, type FindingsRead } from './analysis/analysis-file.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { readReviews, readReviewsSync } from './review-files.js';
 import { isMissing, readManifest, readManifestSync, type ManifestRead } from './session-files.js';

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseSessionAnalysis } from '../../../core/analysis/analysis-schema.js';
 import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { PEAKS_FORMAT_VERSION, WaveformPeaksSchema, type WaveformPeaks } from '../../../core/analysis/peaks.js';
 import { IDLE_ANALYSIS, type AnalysisStatus } from '../../../core/analysis/progress.js';
@@ -13,6 +12,7 @@ import type { Scenario } from '../../../core/scenario/schema.js';
 import { readManifest } from '../session-files.js';
 import { sessionPaths } from '../session-paths.js';
 import { defaultModelsDir, type SpeechChoice } from '../transcription/choose-transcriber.js';
+import { readSessionAnalysis } from './analysis-file.js';
 import { defaultParallelism, type AnalysisJob, type AnalysisJobResult } from './analysis-job.js';
 import type { AheadMessage, JobMessage, ParallelismMessage, WarmMessage, WorkerReply, WorkerRequest } from './worker-messages.js';
 
@@ -126,18 +126,10 @@ export class AnalysisRunner {
 
   /** The saved analysis.json of a session, or null when it has not been analysed. */
   async saved(sessionId: string): Promise<SessionAnalysis | null> {
-    const path = join(sessionPaths(this.opts.dataDir, sessionId).dir, 'analysis.json');
-    try {
-      // An older format, or a damaged file, is treated as not analysed yet (run again), and logged.
-      const read = parseSessionAnalysis(await readFile(path, 'utf8'));
-      if (read.ok) return read.analysis;
-      this.opts.log(`session ${sessionId}: analysis.json is not usable (${read.reason}); it will be made again`);
-      return null;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      this.opts.log(`session ${sessionId}: analysis.json is unreadable (${error instanceof Error ? error.message : String(error)})`);
-      return null;
-    }
+    // An older format, or a damaged file, is treated as not analysed yet (run again), and logged.
+    const saved = await readSessionAnalysis(this.opts.dataDir, sessionId);
+    if (saved.state === 'unusable') this.opts.log(`session ${sessionId}: ${saved.reason}; it will be made again`);
+    return saved.state === 'analysed' ? saved.analysis : null;
   }
 
   /** The saved peaks.json of a session, or null when it has none (not analysed yet, or an older format). */

@@ -1,11 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
 import { TryoutError } from '../../../core/errors.js';
 import { ReviewSchema, type Review } from '../../../core/review/schema.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { SessionManifest } from '../../../core/session/manifest.js';
+import { usableAnalysis } from '../analysis/analysis-file.js';
 import { isMissing, parseEvents, readManifest } from '../session-files.js';
 import { listSessionManifests } from '../session-list.js';
 import { sessionPaths } from '../session-paths.js';
@@ -39,19 +40,6 @@ async function readText(path: string): Promise<string | null> {
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
-  }
-}
-
-async function readAnalysis(src: ReportSources, dir: string, sessionId: string): Promise<SessionAnalysis | null> {
-  const text = await readText(join(dir, 'analysis.json'));
-  if (text === null) return null;
-  try {
-    // Written by this app's own analysis job; the format version is the check that matters.
-    const analysis = JSON.parse(text) as SessionAnalysis;
-    return analysis.formatVersion === ANALYSIS_FORMAT_VERSION && Array.isArray(analysis.findings) ? analysis : null;
-  } catch {
-    src.log(`report: session ${sessionId}: analysis.json is not valid JSON; left out`);
-    return null;
   }
 }
 
@@ -91,7 +79,7 @@ export async function loadSessionReportData(src: ReportSources, sessionId: strin
   return {
     manifest: read.manifest,
     events: eventsText === null ? [] : parseEvents(eventsText).events,
-    analysis: await readAnalysis(src, paths.dir, sessionId),
+    analysis: await usableAnalysis(src.dataDir, sessionId, src.log, 'report'),
     reviews: await readReviews(paths.dir, sessionId, src.log),
     scenario: src.findScenario(read.manifest.scenarioId) ?? null,
   };

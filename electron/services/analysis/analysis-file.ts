@@ -2,17 +2,46 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ANALYSIS_FORMAT_VERSION } from '../../core/analysis/analyze.js';
-import type { ResultFinding } from '../../core/result/session-result.js';
-import { isMissing } from './session-files.js';
-import { sessionPaths } from './session-paths.js';
+import { parseSessionAnalysis } from '../../../core/analysis/analysis-schema.js';
+import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from '../../../core/analysis/analyze.js';
+import type { ResultFinding } from '../../../core/result/session-result.js';
+import { isMissing } from '../session-files.js';
+import { sessionPaths } from '../session-paths.js';
 
 /**
- * The findings of a session's analysis.json, as far as a session's result needs them
- * (core/result/session-result.ts), for the library index. Only these fields are checked, so a
- * scan of thousands of sessions does not validate every transcript and turn; the full file is
- * validated where it is shown (getAnalysis).
+ * The one reader of a session's analysis.json. Two ways in:
+ * - readSessionAnalysis: the whole file, validated with the analysis schema (what is shown,
+ *   reported, compared or used for progress);
+ * - readFindings: only what a session's result needs (core/result/session-result.ts), for the
+ *   library index, so a scan of thousands of sessions does not validate every transcript and turn.
+ * A missing file means "not analysed yet"; a damaged or older one is unusable, with the reason.
  */
+
+export function analysisFilePath(dataDir: string, sessionId: string): string {
+  return join(sessionPaths(dataDir, sessionId).dir, 'analysis.json');
+}
+
+export type SavedAnalysis = { readonly state: 'analysed'; readonly analysis: SessionAnalysis } | { readonly state: 'not-analysed' } | { readonly state: 'unusable'; readonly reason: string };
+
+/** The whole analysis.json of a session, validated. */
+export async function readSessionAnalysis(dataDir: string, sessionId: string): Promise<SavedAnalysis> {
+  let text: string;
+  try {
+    text = await readFile(analysisFilePath(dataDir, sessionId), 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return { state: 'not-analysed' };
+    return { state: 'unusable', reason: `analysis.json cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const read = parseSessionAnalysis(text);
+  return read.ok ? { state: 'analysed', analysis: read.analysis } : { state: 'unusable', reason: `analysis.json is not a readable analysis (${read.reason})` };
+}
+
+/** The analysis, or null when there is none or it cannot be used (the reason logged as `<context>: <session>: <reason>`). */
+export async function usableAnalysis(dataDir: string, sessionId: string, log: (message: string) => void, context: string): Promise<SessionAnalysis | null> {
+  const saved = await readSessionAnalysis(dataDir, sessionId);
+  if (saved.state === 'unusable') log(`${context}: ${sessionId}: ${saved.reason}`);
+  return saved.state === 'analysed' ? saved.analysis : null;
+}
 
 const StatusSchema = z.enum(['pass', 'fail', 'needs-review', 'not-applicable']);
 
@@ -68,13 +97,9 @@ export function parseFindings(text: string | null): FindingsRead {
   return { ok: true, findings: parsed.data.findings };
 }
 
-function analysisPath(dataDir: string, sessionId: string): string {
-  return join(sessionPaths(dataDir, sessionId).dir, 'analysis.json');
-}
-
 export async function readFindings(dataDir: string, sessionId: string): Promise<FindingsRead> {
   try {
-    return parseFindings(await readFile(analysisPath(dataDir, sessionId), 'utf8'));
+    return parseFindings(await readFile(analysisFilePath(dataDir, sessionId), 'utf8'));
   } catch (error) {
     if (isMissing(error)) return { ok: true, findings: null };
     return { ok: false, reason: `analysis.json cannot be read (${error instanceof Error ? error.message : String(error)})` };
@@ -84,7 +109,7 @@ export async function readFindings(dataDir: string, sessionId: string): Promise<
 /** readFindings, synchronously: for the library's start-up scan. */
 export function readFindingsSync(dataDir: string, sessionId: string): FindingsRead {
   try {
-    return parseFindings(readFileSync(analysisPath(dataDir, sessionId), 'utf8'));
+    return parseFindings(readFileSync(analysisFilePath(dataDir, sessionId), 'utf8'));
   } catch (error) {
     if (isMissing(error)) return { ok: true, findings: null };
     return { ok: false, reason: `analysis.json cannot be read (${error instanceof Error ? error.message : String(error)})` };
