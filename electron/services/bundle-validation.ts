@@ -13,6 +13,7 @@ import {
   BUNDLE_VERSION,
   BundleIndexSchema,
   classifyBundleEntry,
+  type BundleEntryKind,
   REQUIRED_SESSION_FILES,
   SESSION_FILE_MAX_BYTES,
   sha256Hex,
@@ -20,8 +21,8 @@ import {
   type SessionFileName,
 } from './bundle-format.js';
 import { parseManifest } from './session-files.js';
-import { parseWavHeader } from './wav.js';
-import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './zip-reader.js';
+import type { ZipEntry } from './zip-reader.js';
+import { zipChecks } from './zip-validation.js';
 
 /**
  * Checks a session bundle before and while it is unpacked: the zip directory (entry names,
@@ -46,35 +47,19 @@ export interface OpenedBundle {
   readonly sessions: readonly BundleSessionEntries[];
 }
 
-function zipStep<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof ZipError) refuseBundle(error.message);
-    throw error;
-  }
-}
+const zip = zipChecks(refuseBundle);
+const utf8 = zip.utf8;
+const json = zip.json;
 
-function utf8(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuseBundle(`"${name}" is not UTF-8 text`);
-  }
-}
+type FileKind = Exclude<BundleEntryKind, { kind: 'folder' }>;
 
-function json(bytes: Uint8Array, name: string): unknown {
-  const text = utf8(bytes, name);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return refuseBundle(`"${name}" is not valid JSON`);
-  }
+function maxBytes(kind: FileKind): number {
+  if (kind.kind === 'index') return BUNDLE_LIMITS.maxIndexBytes;
+  return SESSION_FILE_MAX_BYTES[kind.kind === 'review' ? 'review' : kind.file];
 }
 
 function readIndex(data: Uint8Array, entry: ZipEntry): BundleIndex {
-  if (entry.size > BUNDLE_LIMITS.maxIndexBytes) refuseBundle(`${BUNDLE_INDEX} is too large (${entry.size} bytes)`);
-  const parsed = BundleIndexSchema.safeParse(json(zipStep(() => readZipEntry(data, entry)), BUNDLE_INDEX));
+  const parsed = BundleIndexSchema.safeParse(json(zip.read(data, entry), BUNDLE_INDEX));
   if (!parsed.success) refuseBundle(`${BUNDLE_INDEX} is not a Tryout bundle index (${describeZodError(parsed.error)})`);
   if (parsed.data.version !== BUNDLE_VERSION) {
     refuseBundle(`it was made in bundle format version ${parsed.data.version}, and this Tryout reads version ${BUNDLE_VERSION}`);
@@ -84,23 +69,15 @@ function readIndex(data: Uint8Array, entry: ZipEntry): BundleIndex {
 
 /** Reads the zip directory and bundle.json, and checks they describe the same files. Unpacks nothing else. */
 export function openBundle(data: Uint8Array): OpenedBundle {
-  const entries = zipStep(() => readZipDirectory(data, BUNDLE_LIMITS));
-  const seen = new Set<string>();
+  const entries = zip.entries<FileKind>(data, BUNDLE_LIMITS, classifyBundleEntry, maxBytes);
+  const seen = new Set(entries.map(({ entry }) => entry.name));
   let indexEntry: ZipEntry | undefined;
   const bySession = new Map<string, { files: Map<SessionFileName, ZipEntry>; reviews: Map<string, ZipEntry> }>();
-  for (const entry of entries) {
-    const kind = classifyBundleEntry(entry.name);
-    if ('refused' in kind) refuseBundle(kind.refused);
-    if (seen.has(entry.name)) refuseBundle(`"${entry.name}" appears twice`);
-    seen.add(entry.name);
-    if (kind.kind === 'folder') continue;
-    if (entry.isDirectory) refuseBundle(`"${entry.name}" is a folder`);
+  for (const { entry, kind } of entries) {
     if (kind.kind === 'index') {
       indexEntry = entry;
       continue;
     }
-    const max = SESSION_FILE_MAX_BYTES[kind.kind === 'review' ? 'review' : kind.file];
-    if (entry.size > max) refuseBundle(`"${entry.name}" is too large (${entry.size} bytes; at most ${max})`);
     const session = bySession.get(kind.sessionId) ?? { files: new Map(), reviews: new Map() };
     bySession.set(kind.sessionId, session);
     if (kind.kind === 'review') session.reviews.set(kind.coachId, entry);
@@ -111,10 +88,10 @@ export function openBundle(data: Uint8Array): OpenedBundle {
 
   const listed = new Set(Object.keys(index.files));
   for (const name of seen) {
-    if (name !== BUNDLE_INDEX && !name.endsWith('/') && !listed.has(name)) refuseBundle(`"${name}" is not listed in ${BUNDLE_INDEX}`);
+    if (name !== BUNDLE_INDEX && !listed.has(name)) refuseBundle(`"${name}" is not listed in ${BUNDLE_INDEX}`);
   }
   for (const name of listed) if (!seen.has(name)) refuseBundle(`"${name}" is listed in ${BUNDLE_INDEX} but missing from the bundle`);
-  for (const entry of entries) {
+  for (const { entry } of entries) {
     const declared = index.files[entry.name];
     if (declared && declared.size !== entry.size) {
       refuseBundle(`"${entry.name}" is ${entry.size} bytes in the zip but ${declared.size} bytes in ${BUNDLE_INDEX}`);
@@ -134,7 +111,7 @@ export function openBundle(data: Uint8Array): OpenedBundle {
 
 /** The bytes of one entry, checked against the zip (size, CRC-32) and bundle.json (size, sha256). */
 export function readBundleFile(data: Uint8Array, index: BundleIndex, entry: ZipEntry): Uint8Array {
-  const bytes = zipStep(() => readZipEntry(data, entry));
+  const bytes = zip.read(data, entry);
   const declared = index.files[entry.name];
   if (!declared || declared.size !== bytes.byteLength) refuseBundle(`"${entry.name}" does not have the size ${BUNDLE_INDEX} gives it`);
   if (sha256Hex(bytes) !== declared.sha256) refuseBundle(`"${entry.name}" does not match its sha256 in ${BUNDLE_INDEX}`);
@@ -183,17 +160,11 @@ function checkTurnTranscripts(name: string, bytes: Uint8Array): void {
 }
 
 function checkAudio(name: string, bytes: Uint8Array, manifest: SessionManifest): void {
-  let info: ReturnType<typeof parseWavHeader>;
-  try {
-    info = parseWavHeader(bytes);
-  } catch (error) {
-    return refuseBundle(`"${name}" is not a usable WAV file (${(error as Error).message})`);
-  }
+  const info = zip.wav(bytes, name);
   if (info.bitsPerSample !== 16 || info.channels !== manifest.channels) {
     refuseBundle(`"${name}" is ${info.bitsPerSample}-bit with ${info.channels} channels; a session recording is 16-bit with ${manifest.channels}`);
   }
   if (info.sampleRate !== manifest.sampleRate) refuseBundle(`"${name}" is at ${info.sampleRate} Hz, but its manifest says ${manifest.sampleRate} Hz`);
-  if (info.dataOffset + info.dataBytes > bytes.byteLength) refuseBundle(`"${name}" is cut short (its header promises more audio than it holds)`);
 }
 
 function checkAnalysis(name: string, bytes: Uint8Array, sessionId: string): void {

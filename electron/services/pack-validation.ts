@@ -5,8 +5,7 @@ import type { Scenario } from '../../core/scenario/schema.js';
 import { describeZodError } from './api-input.js';
 import { classifyEntryName, PACK_LIMITS, PACK_MANIFEST, PACK_VERSION, PackManifestSchema, type PackEntryKind } from './pack-format.js';
 import { isMissingClip } from './scenario-repository.js';
-import { parseWavHeader } from './wav.js';
-import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './zip-reader.js';
+import { zipChecks, type ClassifiedEntry } from './zip-validation.js';
 
 /**
  * Checks a scenario pack completely, in memory, before anything is written: a real zip within
@@ -25,9 +24,12 @@ function refuse(reason: string): never {
   throw new TryoutError('invalid-argument', `This file cannot be imported as a scenario pack: ${reason}.`);
 }
 
-type Classified = { readonly entry: ZipEntry; readonly kind: Exclude<PackEntryKind, { kind: 'folder' }> };
+const zip = zipChecks(refuse);
 
-function maxBytes(kind: Classified['kind']): number {
+type FileKind = Exclude<PackEntryKind, { kind: 'folder' }>;
+type Classified = ClassifiedEntry<FileKind>;
+
+function maxBytes(kind: FileKind): number {
   switch (kind.kind) {
     case 'manifest':
       return PACK_LIMITS.maxManifestBytes;
@@ -40,39 +42,8 @@ function maxBytes(kind: Classified['kind']): number {
   }
 }
 
-function classifyAll(entries: readonly ZipEntry[]): Classified[] {
-  const seen = new Set<string>();
-  const out: Classified[] = [];
-  for (const entry of entries) {
-    const kind = classifyEntryName(entry.name);
-    if ('refused' in kind) refuse(kind.refused);
-    if (seen.has(entry.name)) refuse(`"${entry.name}" appears twice`);
-    seen.add(entry.name);
-    if (kind.kind === 'folder') continue;
-    if (entry.isDirectory) refuse(`"${entry.name}" is a folder`);
-    if (entry.size > maxBytes(kind)) refuse(`"${entry.name}" is too large (${entry.size} bytes; at most ${maxBytes(kind)})`);
-    out.push({ entry, kind });
-  }
-  return out;
-}
-
-function utf8(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse(`"${name}" is not UTF-8 text`);
-  }
-}
-
 function readManifest(bytes: Uint8Array): string {
-  let json: unknown;
-  try {
-    json = JSON.parse(utf8(bytes, PACK_MANIFEST));
-  } catch (error) {
-    if (error instanceof TryoutError) throw error;
-    refuse(`${PACK_MANIFEST} is not valid JSON`);
-  }
-  const parsed = PackManifestSchema.safeParse(json);
+  const parsed = PackManifestSchema.safeParse(zip.json(bytes, PACK_MANIFEST));
   if (!parsed.success) refuse(`${PACK_MANIFEST} is not a Tryout pack manifest (${describeZodError(parsed.error)})`);
   if (parsed.data.version !== PACK_VERSION) {
     refuse(`it was made in pack format version ${parsed.data.version}, and this Tryout reads version ${PACK_VERSION}`);
@@ -81,26 +52,14 @@ function readManifest(bytes: Uint8Array): string {
 }
 
 function checkWav(name: string, bytes: Uint8Array): void {
-  let info: ReturnType<typeof parseWavHeader>;
-  try {
-    info = parseWavHeader(bytes);
-  } catch (error) {
-    return refuse(`"${name}" is not a usable WAV file (${(error as Error).message})`);
-  }
+  const info = zip.wav(bytes, name);
   if (info.bitsPerSample !== 16) refuse(`"${name}" is ${info.bitsPerSample}-bit; clips must be 16-bit PCM`);
   if (info.channels > 2) refuse(`"${name}" has ${info.channels} channels; clips are mono or stereo`);
   if (info.sampleRate < 8000 || info.sampleRate > 96_000) refuse(`"${name}" has an unusual sample rate (${info.sampleRate} Hz)`);
-  if (info.dataOffset + info.dataBytes > bytes.byteLength) refuse(`"${name}" is cut short (its header promises more audio than it holds)`);
 }
 
 function checkClipsJson(name: string, bytes: Uint8Array): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(utf8(bytes, name));
-  } catch (error) {
-    if (error instanceof TryoutError) throw error;
-    refuse(`"${name}" is not valid JSON`);
-  }
+  const json = zip.json(bytes, name);
   const ok = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.values(json).every((v) => typeof v === 'string');
   if (!ok) refuse(`"${name}" must map clip names to hashes`);
 }
@@ -118,22 +77,8 @@ function parsePackScenario(id: string, text: string, clips: ReadonlySet<string>)
 }
 
 export function validatePack(data: Uint8Array): ValidatedPack {
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(data, PACK_LIMITS);
-  } catch (error) {
-    if (error instanceof ZipError) refuse(error.message);
-    throw error;
-  }
-  const classified = classifyAll(entries);
-  const read = (c: Classified): Uint8Array => {
-    try {
-      return readZipEntry(data, c.entry);
-    } catch (error) {
-      if (error instanceof ZipError) refuse(error.message);
-      throw error;
-    }
-  };
+  const classified = zip.entries<FileKind>(data, PACK_LIMITS, classifyEntryName, maxBytes);
+  const read = (c: Classified): Uint8Array => zip.read(data, c.entry);
   const manifest = classified.find((c) => c.kind.kind === 'manifest');
   if (!manifest) refuse(`it has no ${PACK_MANIFEST}`);
   const id = readManifest(read(manifest));
@@ -155,7 +100,7 @@ export function validatePack(data: Uint8Array): ValidatedPack {
     if (c.kind.kind === 'coach') coachSteps.push(c.kind.stepId);
     files.set(c.entry.name, bytes);
   }
-  const scenario = parsePackScenario(id, utf8(files.get(`${id}.yaml`) ?? new Uint8Array(), `${id}.yaml`), clips);
+  const scenario = parsePackScenario(id, zip.utf8(files.get(`${id}.yaml`) ?? new Uint8Array(), `${id}.yaml`), clips);
   const recordable = new Set(customerLines(scenario).filter((l) => !l.sharesClipWith).map((l) => l.step.id));
   for (const stepId of coachSteps) {
     if (!recordable.has(stepId)) refuse(`"audio/${id}/coach/${stepId}.wav" is a recording for "${stepId}", which is not a customer line of this scenario`);

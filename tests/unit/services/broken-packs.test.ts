@@ -60,7 +60,7 @@ const cases: [string, () => Uint8Array<ArrayBuffer>, RegExp][] = [
   ['a damaged entry (checksum)', () => withFlippedByte(zipOf(good(), 0), `${ID}.yaml`), /"fresh-call\.yaml" is damaged \(checksum mismatch\)/],
   ['no manifest', () => zipOf(without(good(), 'tryout-pack.json')), /no tryout-pack\.json/],
   ['a manifest of a newer format', () => zipOf({ ...good(), 'tryout-pack.json': manifestJson(ID, 2) }), /pack format version 2, and this Tryout reads version 1/],
-  ['a manifest that is not JSON', () => zipOf({ ...good(), 'tryout-pack.json': '{"format":' }), /tryout-pack\.json is not valid JSON/],
+  ['a manifest that is not JSON', () => zipOf({ ...good(), 'tryout-pack.json': '{"format":' }), /"tryout-pack\.json" is not valid JSON/],
   ['a manifest of something else', () => zipOf({ ...good(), 'tryout-pack.json': '{"format":"zip"}' }), /not a Tryout pack manifest/],
   ['no scenario file', () => zipOf(without(good(), `${ID}.yaml`)), /no fresh-call\.yaml/],
   ['files of another scenario', () => zipOf({ ...good(), [`audio/${COACH_ID}/greet.wav`]: monoWav(10) }), /belongs to another scenario than "fresh-call"/],
