@@ -1,4 +1,6 @@
 import type { ApiMethod } from './api-methods.js';
+import type { ApiOutputs } from './api-outputs.js';
+import { candidateSettings } from './settings.js';
 import { coachUnlocked, type CoachGateState } from './tryout/day.js';
 
 /**
@@ -80,6 +82,19 @@ export const API_POLICY = {
   startTryoutDay: COACHING,
   endTryoutDay: COACHING,
 } as const satisfies Record<ApiMethod, readonly Role[]>;
+
+/**
+ * What a role sees of an answer where it may call the method but not see all of it; applied by
+ * the same dispatch after the handler. A candidate on the kiosk reads the microphone settings only.
+ */
+const VIEWS: { readonly [M in ApiMethod]?: (role: Role, output: ApiOutputs[M]) => ApiOutputs[M] } = {
+  getSettings: (role, settings) => (role === 'candidate' ? candidateSettings(settings) : settings),
+};
+
+export function viewFor<M extends ApiMethod>(method: M, role: Role, output: ApiOutputs[M]): ApiOutputs[M] {
+  const view = VIEWS[method] as ((role: Role, output: ApiOutputs[M]) => ApiOutputs[M]) | undefined;
+  return view ? view(role, output) : output;
+}
 
 export function roleMayCall(role: Role, method: ApiMethod): boolean {
   return (API_POLICY[method] as readonly Role[]).includes(role);

@@ -37,3 +37,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SettingsPatchSchema = SettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/**
+ * The settings as a candidate's kiosk screens see them: the microphone and its processing, which
+ * the call needs, and nothing else (not the last candidate's name, the coach's name, the model
+ * path or the retention rule).
+ */
+export function candidateSettings(settings: Settings): Settings {
+  const { micDeviceId, echoCancellation, noiseSuppression, autoGainControl } = settings;
+  return { ...DEFAULT_SETTINGS, micDeviceId, echoCancellation, noiseSuppression, autoGainControl };
+}

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { isApiMethod, type ApiInput, type ApiMethod, type ApiOutputs, type ApiParsedInput, type TrainerApi } from '../../core/api.js';
-import type { Role } from '../../core/api-policy.js';
+import { viewFor, type Role } from '../../core/api-policy.js';
 import { TryoutError } from '../../core/errors.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { AutoAnalysis, recogniserLimit } from './analysis/auto-analysis.js';
@@ -248,9 +248,12 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     try {
       if (!isApiMethod(method)) throw new TryoutError('unknown-method', `There is no API method "${name}".`);
       // Before the input is looked at: the caller's role must be allowed this method.
-      day.admit(method, asRole ?? (await day.roleFor(method)));
+      const role = asRole ?? (await day.roleFor(method));
+      day.admit(method, role);
       const input = parseApiInput(method, rawInput);
-      return await (handlers[method] as (input: unknown) => Promise<unknown>)(input);
+      const output = await (handlers[method] as (input: unknown) => Promise<ApiOutputs[ApiMethod]>)(input);
+      // Some answers are narrowed for the caller's role (a candidate sees only the microphone settings).
+      return viewFor(method, role, output);
     } catch (error) {
       if (error instanceof TryoutError) throw error;
       log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,4 +1,5 @@
 import type { TryoutDayState } from '../../../core/api.js';
+import { candidateSettings } from '../../../core/settings.js';
 import { client } from '../../client.js';
 import { useStore } from '../../store/index.js';
 
@@ -7,6 +8,8 @@ export async function enterCoachMode(): Promise<void> {
   const s = useStore.getState();
   const day = await client.getTryoutDay({});
   s.setTryoutDay(day);
+  // The candidate screens held the candidate's view of the settings (microphone only).
+  s.setSettings(await client.getSettings({}));
   s.setSessions(await client.listSessions({}));
   s.setScreen('sessions');
 }
@@ -15,6 +18,7 @@ export async function enterCoachMode(): Promise<void> {
 export function showCandidateScreens(day: TryoutDayState): void {
   const s = useStore.getState();
   s.setSessions([]);
+  if (s.settings) s.setSettings(candidateSettings(s.settings));
   useStore.setState({ screen: 'home', reviewSessionId: null, previewFromStepId: null });
   s.setTryoutDay(day);
 }

@@ -82,3 +82,17 @@ describe.each(ROLES)('every method as %s', (role: Role) => {
 
   afterAll(() => console.log(`${role}: ${forbidden.length} refused with nothing changed on disk; ${allowed.length} reached their handler: ${worked.join(', ')}`));
 });
+
+describe('what a role sees', () => {
+  it('gives a candidate on the kiosk the microphone settings only, and a coach all of them', async () => {
+    const world = await startWorld('candidate');
+    worlds.push(world);
+    await world.service.dispatchAs('coach', 'updateSettings', { patch: { micDeviceId: 'usb-headset', noiseSuppression: true, lastCandidateName: 'Grace Hopper', coachName: 'Coach Kim', retentionDays: 30 } });
+    const candidate = await world.service.dispatchAs('candidate', 'getSettings', {});
+    expect(candidate).toMatchObject({ micDeviceId: 'usb-headset', noiseSuppression: true, lastCandidateName: '', coachName: '', retentionDays: null, whisperModel: null });
+    expect(await world.service.dispatchAs('coach', 'getSettings', {})).toMatchObject({ micDeviceId: 'usb-headset', lastCandidateName: 'Grace Hopper', coachName: 'Coach Kim', retentionDays: 30 });
+    // Without a role given, the day's state decides: once the coach locks the kiosk, the caller is a candidate.
+    await world.service.dispatch('lockCoach', {});
+    expect(await world.service.dispatch('getSettings', {})).toMatchObject({ micDeviceId: 'usb-headset', lastCandidateName: '' });
+  });
+});
