@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { VerdictSchema } from '../review/schema.js';
+import { CoachNameSchema, VerdictSchema } from '../review/schema.js';
 import { ScenarioIdSchema } from '../session/ids.js';
 import { TryoutIdSchema } from '../tryout/schema.js';
 import type { LibraryRow } from './library-row.js';
+import { attentionOf, REVIEWED_BY, reviewedByOf, SESSION_OUTCOMES } from './library-triage.js';
 
 /** searchSessions: search, filters, sort and paging over the library (pure; the back end keeps the rows in memory). */
 
-export const LIBRARY_SORTS = ['date', 'candidate', 'scenario', 'duration', 'review-state'] as const;
+export const LIBRARY_SORTS = ['date', 'candidate', 'scenario', 'duration', 'review-state', 'needs-attention'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 export const MAX_LIBRARY_PAGE = 500;
 
@@ -22,11 +23,22 @@ export const LibraryQuerySchema = z.strictObject({
   recovered: z.boolean().optional(),
   /** One candidate's sessions: the exact name (case and accents ignored). */
   candidate: z.string().trim().min(1).max(120).optional(),
+  /** The session's outcome (library-triage.ts): pass, fail, needs-review or not-reviewed. */
+  result: z.enum(SESSION_OUTCOMES).optional(),
+  /** Sessions where a coach reversed an automatic result (true), or where none did (false). */
+  overridden: z.boolean().optional(),
+  /** Reviewed by `coachName` (a review in any state), only by other coaches, or by nobody. */
+  reviewedBy: z.enum(REVIEWED_BY).optional(),
+  /** The coach asking, for `reviewedBy`. */
+  coachName: CoachNameSchema.optional(),
   sort: z.enum(LIBRARY_SORTS).default('date'),
   /** Default: newest / longest / most reviewed first; names A to Z. */
   direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(MAX_LIBRARY_PAGE).default(50),
+}).refine((q) => q.reviewedBy === undefined || q.reviewedBy === 'nobody' || q.coachName !== undefined, {
+  message: 'reviewedBy "me" or "others" needs the coachName',
+  path: ['coachName'],
 });
 export type LibraryQuery = z.output<typeof LibraryQuerySchema>;
 
@@ -54,6 +66,8 @@ export interface IndexedRow {
   readonly scenarioKey: string;
   readonly time: number;
   readonly reviewRank: number;
+  /** Open items plus unconfirmed fails: the "needs attention" order. */
+  readonly attention: number;
 }
 
 /** Lowercase without accents: "José" and "jose" match. */
@@ -71,6 +85,7 @@ export function indexRow(row: LibraryRow): IndexedRow {
     time: Date.parse(row.createdAt),
     // unreviewed < in review < reviewed by 1 < reviewed by 2 ...
     reviewRank: state.kind === 'unreviewed' ? 0 : state.kind === 'in-review' ? 1 : 1 + state.coaches,
+    attention: attentionOf(row.result),
   };
 }
 
@@ -85,9 +100,10 @@ const BY: Record<LibrarySort, Compare> = {
   scenario: (a, b) => compareStrings(a.scenarioKey, b.scenarioKey),
   duration: (a, b) => a.row.durationSeconds - b.row.durationSeconds,
   'review-state': (a, b) => a.reviewRank - b.reviewRank,
+  'needs-attention': (a, b) => a.attention - b.attention,
 };
 
-const DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = { date: 'desc', candidate: 'asc', scenario: 'asc', duration: 'desc', 'review-state': 'desc' };
+const DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = { date: 'desc', candidate: 'asc', scenario: 'asc', duration: 'desc', 'review-state': 'desc', 'needs-attention': 'desc' };
 
 function matcher(query: LibraryQuery): (r: IndexedRow) => boolean {
   const words = foldText(query.query).split(/\s+/).filter((w) => w.length > 0);
@@ -99,6 +115,9 @@ function matcher(query: LibraryQuery): (r: IndexedRow) => boolean {
     (query.verdict === undefined || r.row.verdicts.some((v) => v.verdict === query.verdict)) &&
     (query.recovered === undefined || r.row.recovered === query.recovered) &&
     (candidate === undefined || r.candidateKey === candidate) &&
+    (query.result === undefined || r.row.result.outcome === query.result) &&
+    (query.overridden === undefined || r.row.result.totals.overridden > 0 === query.overridden) &&
+    (query.reviewedBy === undefined || reviewedByOf(r.row.reviewers, query.coachName) === query.reviewedBy) &&
     words.every((w) => r.text.includes(w));
 }
 

@@ -3,6 +3,7 @@ import type { SessionManifest } from '../session/manifest.js';
 import type { CoachRef } from '../review/calibration.js';
 import { reviewStateOf, type ReviewState, type Verdict } from '../review/schema.js';
 import { sessionResult, type Counts, type ResultFinding, type ResultReview, type SessionResult, type VerdictResult } from '../result/session-result.js';
+import { outcomeOf, undecidedFailsOf, type SessionOutcome } from './library-triage.js';
 
 /** One session as the library lists it: its manifest plus a summary of its reviews. */
 export interface LibraryRow {
@@ -38,6 +39,10 @@ export interface LibraryResult {
   /** Over every checklist. */
   readonly totals: Counts;
   readonly verdict: Pick<VerdictResult, 'state' | 'final'>;
+  /** The session's outcome in one word (library-triage.ts), from the final statuses. */
+  readonly outcome: SessionOutcome;
+  /** Items the check failed that no coach has called yet. */
+  readonly undecidedFails: number;
 }
 
 export function libraryResultOf(result: SessionResult): LibraryResult {
@@ -46,6 +51,8 @@ export function libraryResultOf(result: SessionResult): LibraryResult {
     checklists: result.checklists.map(({ items: _items, automatic: _automatic, ...counts }) => counts),
     totals: result.totals,
     verdict: { state: result.verdict.state, final: result.verdict.final },
+    outcome: outcomeOf(result.totals),
+    undecidedFails: undecidedFailsOf(result),
   };
 }
 

@@ -10,10 +10,11 @@ import { Pager } from './Pager.js';
 import { ReportLink } from './ReportLink.js';
 import { SelectionActions } from './SelectionActions.js';
 import { useBundles } from './use-bundles.js';
-import { PAGE_SIZE, useLibrary } from './use-library.js';
+import { anyFilter, PAGE_SIZE, useLibrary } from './use-library.js';
 import { useOpenSession } from './use-open-session.js';
 import { useCalibration, useComparison } from './use-comparison.js';
 import { useReport } from './use-report.js';
+import { useTryoutDays } from './use-tryout-days.js';
 
 type Tab = 'sessions' | 'calibration';
 
@@ -44,6 +45,7 @@ function SessionsTab() {
   const opened = useOpenSession();
   const bundles = useBundles(lib.refresh);
   const report = useReport();
+  const tryouts = useTryoutDays();
   const [comparing, setComparing] = useState<readonly string[] | null>(null);
   const picked = [...lib.selected.values()];
   const candidates = new Set(picked.map((r) => r.candidateName.trim().toLowerCase()));
@@ -51,7 +53,13 @@ function SessionsTab() {
   const rows = lib.page?.rows ?? [];
   return (
     <>
-      <LibraryFilters typed={lib.typed} filters={lib.filters} scenarios={lib.page?.scenarios ?? []} onType={lib.setTyped} onFilter={lib.filter} onClear={lib.clearFilters} />
+      <LibraryFilters
+        typed={lib.typed}
+        filters={lib.filters}
+        scenarios={lib.page?.scenarios ?? []}
+        tryouts={tryouts}
+        coachName={lib.coachName}
+        onType={lib.setTyped} onFilter={lib.filter} onClear={lib.clearFilters} />
       <SelectionActions
         count={picked.length}
         candidate={oneCandidate}
@@ -70,13 +78,13 @@ function SessionsTab() {
       {comparing && <CompareSection sessionIds={comparing} onReview={openReview} onClose={() => setComparing(null)} />}
       {lib.page && lib.page.total === 0 && lib.offset === 0 ? (
         <p className="muted" data-testid="library-empty">
-          {lib.typed || lib.filters.scenarioId || lib.filters.reviewState || lib.filters.verdict || lib.filters.recovered !== null
+          {anyFilter(lib.typed, lib.filters)
             ? 'No session matches. Clear the filters to see them all.'
             : 'No sessions yet. Take a call and it will be listed here.'}
         </p>
       ) : (
         <>
-          <LibraryTable rows={rows} sort={lib.sort} selected={lib.selected} openId={opened.openId} onSort={lib.sortBy} onToggle={lib.toggle} onOpen={opened.open} onReview={openReview} />
+          <LibraryTable rows={rows} sort={lib.sort} selected={lib.selected} openId={opened.openId} coachName={lib.coachName} onSort={lib.sortBy} onToggle={lib.toggle} onOpen={opened.open} onReview={openReview} />
           {lib.page && <Pager offset={lib.offset} shown={rows.length} total={lib.page.total} pageSize={PAGE_SIZE} onGo={lib.goTo} />}
         </>
       )}

@@ -3,7 +3,9 @@ import type { LibraryRow } from '../../../core/library/library-row.js';
 import { scoreText } from '../findings/labels.js';
 import { VERDICT_LABEL } from '../review/VerdictPicker.js';
 import { formatDate, formatDuration } from '../sessions/format.js';
-import { reviewStateText } from './labels.js';
+import { coachIdOf } from '../../../core/review/schema.js';
+import { OUTCOME_LABEL, reviewStateText } from './labels.js';
+import './triage.css';
 import type { LibrarySortState } from './use-library.js';
 
 export interface LibraryTableProps {
@@ -11,6 +13,8 @@ export interface LibraryTableProps {
   readonly sort: LibrarySortState;
   readonly selected: ReadonlyMap<string, LibraryRow>;
   readonly openId: string | null;
+  /** The coach using the app, shown as "you" among the reviewers ('' when not known yet). */
+  readonly coachName: string;
   readonly onSort: (by: LibrarySort) => void;
   readonly onToggle: (row: LibraryRow) => void;
   readonly onOpen: (sessionId: string | null) => void;
@@ -25,11 +29,12 @@ const COLUMNS: readonly { readonly label: string; readonly sort: LibrarySort | n
   { label: 'Review', sort: 'review-state' },
   { label: 'Verdicts', sort: null },
   { label: 'Result', sort: null },
-  { label: 'State', sort: null },
+  { label: 'Needs attention', sort: 'needs-attention' },
 ];
 
 /** The sessions of one page: sortable columns, a checkbox per row, Open (timeline) and Review. Props only. */
-export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, onOpen, onReview }: LibraryTableProps) {
+export function LibraryTable({ rows, sort, selected, openId, coachName, onSort, onToggle, onOpen, onReview }: LibraryTableProps) {
+  const me = coachName ? coachIdOf(coachName) : null;
   return (
     <table className="session-table library-table" data-testid="sessions-table">
       <thead>
@@ -56,7 +61,14 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.sessionId} data-testid={`session-row-${r.sessionId}`} data-status={r.status} data-review={r.reviewState.kind} className={openId === r.sessionId ? 'selected' : selected.has(r.sessionId) ? 'picked' : ''}>
+          <tr
+            key={r.sessionId}
+            data-testid={`session-row-${r.sessionId}`}
+            data-status={r.status}
+            data-review={r.reviewState.kind}
+            data-outcome={r.result.outcome}
+            data-attention={r.result.totals.needsReview + r.result.undecidedFails}
+            className={openId === r.sessionId ? 'selected' : selected.has(r.sessionId) ? 'picked' : ''}>
             <td>
               <input
                 type="checkbox"
@@ -68,10 +80,28 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
             </td>
             <td>{r.candidateName}</td>
             <td>{r.scenarioTitle}</td>
-            <td className="nowrap">{formatDate(r.createdAt)}</td>
+            <td>
+              <div className="nowrap">{formatDate(r.createdAt)}</div>
+              {/* The call's state beside its date; a complete call (the usual case) says nothing more. */}
+              {r.recovered ? (
+                <span className="status status-recovered">recovered</span>
+              ) : (
+                r.status !== 'complete' && <span className={`status status-${r.status}`}>{r.status === 'recording' ? 'in progress' : r.status}</span>
+              )}
+              {r.incompleteReason !== null && (
+                <div className="small" data-testid="incomplete-reason">
+                  {r.incompleteReason}
+                </div>
+              )}
+            </td>
             <td className="num">{formatDuration(r.durationSeconds)}</td>
             <td>
               <span className={`status review-${r.reviewState.kind}`} data-testid="review-state">{reviewStateText(r.reviewState)}</span>
+              {r.reviewers.length > 0 && (
+                <div className="small muted" data-testid="reviewers">
+                  {r.reviewers.map((c) => (c.id === me ? 'you' : c.name)).join(', ')}
+                </div>
+              )}
             </td>
             <td data-testid="verdicts">
               {r.verdicts.map((v) => (
@@ -83,17 +113,8 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
             <td data-testid="result" className="small">
               <ResultCell result={r.result} />
             </td>
-            <td>
-              {r.recovered ? (
-                <span className="status status-recovered">recovered</span>
-              ) : (
-                <span className={`status status-${r.status}`}>{r.status === 'recording' ? 'in progress' : r.status}</span>
-              )}
-              {r.incompleteReason !== null && (
-                <div className="small" data-testid="incomplete-reason">
-                  {r.incompleteReason}
-                </div>
-              )}
+            <td className="num" data-testid="attention">
+              <AttentionCell result={r.result} />
             </td>
             <td>
               <div className="row-actions">
@@ -114,17 +135,37 @@ export function LibraryTable({ rows, sort, selected, openId, onSort, onToggle, o
 
 /** The session's result in short: each checklist's score, then what needs a coach (not-applicable is never scored). */
 function ResultCell({ result }: { result: LibraryRow['result'] }) {
-  if (!result.analysed) return <span className="muted">not checked</span>;
+  const outcome = <span className={`outcome-chip outcome-${result.outcome}`} data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span>;
+  if (!result.analysed) return <>{outcome} <span className="muted">not checked</span></>;
   return (
     <>
+      {outcome}
       {result.checklists.map((c) => (
         <div key={c.checklist} className="nowrap" data-checklist={c.checklist} data-score={c.score ?? ''}>
           {c.checklist}: {c.score === null ? '—' : `${Math.round(c.score * 100)}%`}
         </div>
       ))}
-      {result.totals.needsReview > 0 && <div className="muted nowrap">{result.totals.needsReview} to review</div>}
-      {result.totals.overridden > 0 && <div className="muted nowrap">{result.totals.overridden} overridden</div>}
+      {result.totals.overridden > 0 && (
+        <div className="nowrap overridden-note" data-testid="overridden">
+          {result.totals.overridden} overridden
+        </div>
+      )}
       <span className="visually-hidden">overall {scoreText(result.totals)}</span>
+    </>
+  );
+}
+
+/** What still waits for a coach: items needing review, and fails no coach has confirmed. */
+function AttentionCell({ result }: { result: LibraryRow['result'] }) {
+  if (result.totals.needsReview === 0 && result.undecidedFails === 0) return <span className="muted">—</span>;
+  return (
+    <>
+      {result.totals.needsReview > 0 && (
+        <div className="nowrap" data-testid="needs-review-count">
+          {result.totals.needsReview} to review
+        </div>
+      )}
+      {result.undecidedFails > 0 && <div className="nowrap small">{result.undecidedFails} {result.undecidedFails === 1 ? 'fail' : 'fails'} to confirm</div>}
     </>
   );
 }

@@ -1,4 +1,7 @@
+import type { SessionOutcome } from '../../../core/library/library-triage.js';
 import type { ReviewState } from '../../../core/review/schema.js';
+
+export const OUTCOME_LABEL: Record<SessionOutcome, string> = { pass: 'Pass', fail: 'Fail', 'needs-review': 'Needs review', 'not-reviewed': 'Not reviewed' };
 
 export function reviewStateText(state: ReviewState): string {
   if (state.kind === 'unreviewed') return 'Unreviewed';

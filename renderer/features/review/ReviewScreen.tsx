@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { Finding } from '../../../core/analysis/findings.js';
 import { client } from '../../client.js';
 import { incompleteText } from '../../../core/session/call-completeness.js';
 import { useStore } from '../../store/index.js';
@@ -11,8 +12,13 @@ import { formatDate, formatDuration } from '../sessions/format.js';
 import { CoachNamePrompt } from './CoachNamePrompt.js';
 import { addAnnotation, changeAnnotation, decide, removeAnnotation, score, undecide, withSummary, withVerdict } from './review-content.js';
 import { ReviewPanel } from './ReviewPanel.js';
+import { TriageBar } from './TriageBar.js';
+import './triage.css';
 import { useCoachName } from './use-coach-name.js';
 import { useReview } from './use-review.js';
+import { useTriage } from './use-triage.js';
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** One session under review: the replay on the left, the coach's review beside it. */
 export function ReviewScreen() {
@@ -42,6 +48,7 @@ function ReviewSession({ sessionId, coachName, onChangeCoach }: { sessionId: str
   // Coming from the library by keyboard, focus starts at the session's title, not lost on the page.
   useEffect(() => heading.current?.focus(), []);
   const { detail, content, edit, flush } = review;
+  const triage = useTriage(sessionId, coachName, findings.analysis?.findings ?? NO_FINDINGS, content, edit, flush);
   const manifest = detail?.manifest;
   const sampleRate = findings.analysis?.sampleRate ?? manifest?.sampleRate ?? 16_000;
   const back = () => {
@@ -72,6 +79,7 @@ function ReviewSession({ sessionId, coachName, onChangeCoach }: { sessionId: str
         </p>
       )}
       <ReportLink view={report.view} />
+      <TriageBar triage={triage} onConfirm={triage.confirm} onUndo={triage.undo} onGo={triage.go} />
       {review.error && <p role="alert" className="banner error">{review.error}</p>}
       {findings.error && <p role="alert" className="banner error">{findings.error}</p>}
       {findings.progress && <p role="status">Running the checks… {Math.round(findings.progress.fraction * 100)}%</p>}

@@ -47,6 +47,9 @@ describe('libraryRowOf', () => {
       ],
       totals: { passed: 1, failed: 1, needsReview: 1, notApplicable: 1, overridden: 1, score: 0.5 },
       verdict: { state: 'split', final: null },
+      // Bo's override is a coach's fail, not one waiting for a coach.
+      outcome: 'fail',
+      undecidedFails: 0,
     });
     expect(row.verdicts.map((v) => `${v.coach.id}:${v.verdict}`)).toEqual(['ana:advance', 'bo:hold']);
   });
@@ -57,6 +60,8 @@ describe('libraryRowOf', () => {
       checklists: [],
       totals: { passed: 0, failed: 0, needsReview: 0, notApplicable: 0, overridden: 0, score: null },
       verdict: { state: 'none', final: null },
+      outcome: 'not-reviewed',
+      undecidedFails: 0,
     });
   });
 });
