@@ -1,6 +1,6 @@
 /**
  * From a scenario's wording to the words the recogniser listens for: lower case, punctuation
- * dropped, numbers said as words, booking codes ("HX4471") kept as one token to be spelled out.
+ * dropped, numbers and ordinals ("3rd") said as words, booking codes ("HX4471") kept as one token to be spelled out.
  */
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -14,9 +14,21 @@ export function numberWords(n: number): string[] {
   return [...numberWords(Math.floor(n / 1000)), 'thousand', ...(n % 1000 === 0 ? [] : numberWords(n % 1000))];
 }
 
-/** A token to spell letter by letter and digit by digit: a digit and a letter ("HX4471"). */
+const ORDINAL_ENDINGS: Record<string, string> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+
+/** 1-9999 as a spoken ordinal ("third", "fourteenth", "twenty first"). */
+export function ordinalWords(n: number): string[] {
+  const words = numberWords(n);
+  const last = words.pop() ?? '';
+  const ordinal = ORDINAL_ENDINGS[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  return [...words, ordinal];
+}
+
+const ORDINAL = /^(\d{1,4})(st|nd|rd|th)$/i;
+
+/** A token to spell letter by letter and digit by digit: a digit and a letter ("HX4471"), but not an ordinal ("3rd"). */
 export function isCode(token: string): boolean {
-  return /\d/.test(token) && /[a-z]/i.test(token);
+  return /\d/.test(token) && /[a-z]/i.test(token) && !ORDINAL.test(token);
 }
 
 /** The words of a phrase as the grammar has them; codes stay one token, lower-cased. */
@@ -26,7 +38,9 @@ export function phraseWords(text: string): string[] {
   for (const raw of tokens) {
     const token = raw.replace(/^'+|'+$/g, '');
     if (token === '') continue;
-    if (isCode(token)) words.push(token.toLowerCase());
+    const ordinal = ORDINAL.exec(token);
+    if (ordinal) words.push(...ordinalWords(Number(ordinal[1])));
+    else if (isCode(token)) words.push(token.toLowerCase());
     else if (/^\d+$/.test(token)) {
       const n = Number(token);
       // A plain number up to 9999 is said as a number; longer ones (or leading zeros) digit by digit.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,22 @@ describe('npm run scenarios:check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${join(dir, 'broken.yaml')}:7:5: unknown key "speak" in step "a"`);
     expect(r.stderr).toContain('scenarios:check: 1 file, 2 problems');
+  });
+
+  it('warns, without failing, about words the phrase spotter\'s dictionary lacks, on the line that has them', () => {
+    const dir = join(temp, 'names');
+    cpSync(join(ROOT, GOOD), dir, { recursive: true });
+    const file = join(dir, 'good-call.yaml');
+    const text = readFileSync(file, 'utf8').replace('name: Robin', 'name: Robin Zentrova').replace('hint: Apologise', 'hint: Give the booking code QX7R2L, then apologise');
+    writeFileSync(file, text.replace('ask for the order number.\n', 'ask for the order number.\n    goals:\n      facts: [code]\n').replace('steps:', 'facts:\n  - id: code\n    label: the booking code\n    value: QX7R2L\n    kind: code\nsteps:'));
+    const r = runCheck(file);
+    expect(r.stderr).toContain('0 problems');
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('warning:'));
+    const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`good-call\\.yaml:${line('name: Robin Zentrova')}:\\d+: warning: "zentrova" is not in the phrase spotter's dictionary; it will be listened for as [A-Z ]+, guessed from its spelling`)));
+    expect(warnings.some((w) => w.includes('"qx7r2l"') && w.includes('spelled out letter by letter'))).toBe(true);
+    expect(r.stderr).toMatch(/1 file, 0 problems, [1-9]\d* warnings?/);
   });
 
   it('reports a file that cannot be read', () => {

@@ -12,6 +12,9 @@ describe('phrase words', () => {
     expect(phraseWords('I’m so sorry, Mr Keane!')).toEqual(["i'm", 'so', 'sorry', 'mr', 'keane']);
     expect(phraseWords('back in 3 to 5 days, £90')).toEqual(['back', 'in', 'three', 'to', 'five', 'days', 'ninety']);
     expect(phraseWords('booking HX4471 & 0161')).toEqual(['booking', 'hx4471', 'and', 'zero', 'one', 'six', 'one']);
+    // Ordinals are said as words, not spelled like a code.
+    expect(phraseWords('the 3rd, 14th, 21st and 42nd of 12th')).toEqual(['the', 'third', 'fourteenth', 'twenty', 'first', 'and', 'forty', 'second', 'of', 'twelfth']);
+    expect(phraseWords('the 20th and 100th')).toEqual(['the', 'twentieth', 'and', 'one', 'hundredth']);
   });
 });
 
