@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionAnalysis } from '../../../../core/analysis/analysis-schema.js';
-import { analyzeSession } from '../../../../core/analysis/analyze.js';
-import { buildSession, RATE, type Part } from '../../../support/synthetic-session.js';
-import { clipOf, fixtureScenario, PATIENT_NOT_LISTENING, shippedChecklists, voice } from './session-fixtures.js';
-
-/** A real analysis (audio measured, findings evaluated) of a short not-listening session, as analysis.json text. */
-function realAnalysisText(): string {
-  const parts: Part[] = [
-    { say: 'ask-why', clip: clipOf('not-listening', 'ask-why') },
-    { listen: 'answer', answer: voice(PATIENT_NOT_LISTENING[0] ?? '', 'us-slt'), delaySeconds: 0.6, gainDb: 0 },
-  ];
-  const built = buildSession(parts, 'not-listening');
-  const analysis = analyzeSession({
-    sessionId: 'schema-session-1',
-    scenario: fixtureScenario('not-listening'),
-    events: built.events,
-    audio: { sampleRate: RATE, customer: built.customer, trainee: built.trainee },
-    transcripts: [null],
-    checklists: shippedChecklists(),
-    isWord: null,
-    transcriber: { engine: 'none', note: 'no recogniser in this test' },
-  });
-  return `${JSON.stringify(analysis, null, 2)}\n`;
-}
+import { realAnalysisText } from './session-fixtures.js';
 
 describe('analysis.json read back', () => {
-  const text = realAnalysisText();
+  const text = realAnalysisText('schema-session-1');
 
   it('accepts what analyzeSession writes, unchanged', () => {
     const read = parseSessionAnalysis(text);

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeSession } from '../../../../core/analysis/analyze.js';
 import { parseChecklist } from '../../../../core/analysis/checklist-load.js';
 import type { Checklist } from '../../../../core/analysis/checklist-schema.js';
 import { parseScenario } from '../../../../core/scenario/load.js';
@@ -7,6 +8,7 @@ import type { Scenario } from '../../../../core/scenario/schema.js';
 import { readWav } from '../../../../electron/services/wav.js';
 import { speech, type FestivalVoice } from '../../../../scripts/rehearse/speech.js';
 import { shippedScenario } from '../../../support/judgement-fixtures.js';
+import { buildSession, RATE, type Part } from '../../../support/synthetic-session.js';
 
 /** Scenarios, the shipped checklists, and festival lines and answers, for analysis tests. */
 
@@ -60,3 +62,23 @@ export const IMPATIENT_NOT_LISTENING = [
   'Like I said. People.',
   'Calm down. I said it.',
 ];
+
+/** A real analysis (audio measured, findings evaluated) of a short not-listening session, as the runner writes analysis.json. */
+export function realAnalysisText(sessionId: string): string {
+  const parts: Part[] = [
+    { say: 'ask-why', clip: clipOf('not-listening', 'ask-why') },
+    { listen: 'answer', answer: voice(PATIENT_NOT_LISTENING[0] ?? '', 'us-slt'), delaySeconds: 0.6, gainDb: 0 },
+  ];
+  const built = buildSession(parts, 'not-listening');
+  const analysis = analyzeSession({
+    sessionId,
+    scenario: fixtureScenario('not-listening'),
+    events: built.events,
+    audio: { sampleRate: RATE, customer: built.customer, trainee: built.trainee },
+    transcripts: [null],
+    checklists: shippedChecklists(),
+    isWord: null,
+    transcriber: { engine: 'none', note: 'no recogniser in this test' },
+  });
+  return `${JSON.stringify(analysis, null, 2)}\n`;
+}

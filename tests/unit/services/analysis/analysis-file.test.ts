@@ -2,30 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeSession } from '../../../../core/analysis/analyze.js';
 import { analysisFilePath, readFindings, readFindingsSync, readSessionAnalysis, usableAnalysis } from '../../../../electron/services/analysis/analysis-file.js';
-import { buildSession, RATE, type Part } from '../../../support/synthetic-session.js';
-import { clipOf, fixtureScenario, PATIENT_NOT_LISTENING, shippedChecklists, voice } from '../../core/analysis/session-fixtures.js';
-
-/** A real analysis (audio measured, findings evaluated) of a short session, as the runner writes it. */
-function realAnalysisText(): string {
-  const parts: Part[] = [
-    { say: 'ask-why', clip: clipOf('not-listening', 'ask-why') },
-    { listen: 'answer', answer: voice(PATIENT_NOT_LISTENING[0] ?? '', 'us-slt'), delaySeconds: 0.6, gainDb: 0 },
-  ];
-  const built = buildSession(parts, 'not-listening');
-  const analysis = analyzeSession({
-    sessionId: 'file-session-1',
-    scenario: fixtureScenario('not-listening'),
-    events: built.events,
-    audio: { sampleRate: RATE, customer: built.customer, trainee: built.trainee },
-    transcripts: [null],
-    checklists: shippedChecklists(),
-    isWord: null,
-    transcriber: { engine: 'none', note: 'no recogniser in this test' },
-  });
-  return `${JSON.stringify(analysis, null, 2)}\n`;
-}
+import { realAnalysisText } from '../../core/analysis/session-fixtures.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tryout-analysis-file-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -37,7 +15,7 @@ function place(sessionId: string, text: string): void {
 }
 
 describe('the one reader of analysis.json', () => {
-  const text = realAnalysisText();
+  const text = realAnalysisText('file-session-1');
   place('session-good', text);
   place('session-damaged', text.replace('"status": "pass"', '"status": "maybe"'));
   place('session-truncated', text.slice(0, text.length / 2));
