@@ -48,6 +48,10 @@ export const API_METHOD_NAMES = [
   'startTryoutDay',
   'endTryoutDay',
   'lockCoach',
+  'getSpeechStatus',
+  'testRecogniser',
+  'getResultsBoard',
+  'exportResultsBoard',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

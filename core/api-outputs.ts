@@ -14,7 +14,10 @@ import type { Drafts, SessionManifest } from './session/manifest.js';
 import type { TurnTranscription } from './session/transcription.js';
 import type { Vocabulary } from './judgement/vocabulary-schema.js';
 import type { Settings } from './settings.js';
+import type { RecogniserTest, SpeechStatus } from './speech/engine-status.js';
 import type { ConsentText } from './tryout/consent.js';
+import type { ResultsBoard } from './tryout/results-board.js';
+import type { KioskResume } from './tryout/resume.js';
 import type { Tryout } from './tryout/schema.js';
 
 /**
@@ -51,6 +54,18 @@ export interface ReportFile {
   readonly url: string;
   readonly bytes: number;
   readonly pages: number;
+}
+
+/** The results board written by exportResultsBoard (served under /media/exports/). */
+export interface ResultsBoardExport {
+  readonly fileName: string;
+  /** Where the file was written on the back end's disk (<data dir>/exports/). */
+  readonly path: string;
+  readonly url: string;
+  readonly bytes: number;
+  readonly format: 'csv' | 'pdf';
+  /** The PDF's page count; null for CSV. */
+  readonly pages: number | null;
 }
 
 export interface ScenarioPackImport {
@@ -90,6 +105,10 @@ export interface TryoutDayState {
   /** When coach mode locks itself (ISO), while unlocked during a day. */
   readonly coachUnlockedUntil: string | null;
   readonly pin: CoachPinStatus;
+  /** Where the day's latest candidate continues after the app stopped mid-playlist (core/tryout/resume.ts), or null. */
+  readonly resume: KioskResume | null;
+  /** For the coach only (empty while locked): one line per call of the day that did not end normally. */
+  readonly notices: readonly string[];
 }
 
 export interface TryoutImport {
@@ -179,5 +198,9 @@ export interface ApiOutputs {
   startTryoutDay: TryoutDayState;
   endTryoutDay: TryoutDayState;
   lockCoach: TryoutDayState;
+  getSpeechStatus: SpeechStatus;
+  testRecogniser: RecogniserTest;
+  getResultsBoard: ResultsBoard;
+  exportResultsBoard: ResultsBoardExport;
 }
 

@@ -81,6 +81,12 @@ export const API_POLICY = {
   setCoachPin: COACHING,
   startTryoutDay: COACHING,
   endTryoutDay: COACHING,
+  // The speech engines: what is installed, and a test recording through them.
+  getSpeechStatus: COACHING,
+  testRecogniser: COACHING,
+  // The tryout day's results board and its CSV / PDF for the hiring meeting.
+  getResultsBoard: COACHING,
+  exportResultsBoard: COACHING,
 } as const satisfies Record<ApiMethod, readonly Role[]>;
 
 /**

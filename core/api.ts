@@ -9,7 +9,9 @@ import { ScenarioIdSchema, SessionIdSchema, StepIdSchema } from './session/ids.j
 import { CandidateSchema } from './session/manifest.js';
 import { SettingsPatchSchema } from './settings.js';
 import { ConsentSchema } from './tryout/consent.js';
+import { BoardSortSchema } from './tryout/results-board-sort.js';
 import { TryoutDefinitionSchema, TryoutIdSchema } from './tryout/schema.js';
+import { MAX_TEST_RECORDING_SECONDS, MAX_TEST_SAMPLE_RATE, MIN_TEST_SAMPLE_RATE } from './speech/engine-status.js';
 
 /**
  * TrainerApi: the one contract between the UI and the back end. Electron IPC and the browser
@@ -165,6 +167,25 @@ export const ApiInputSchemas = {
   endTryoutDay: z.strictObject({}),
   /** Locks coach mode now (back to the candidate screens). */
   lockCoach: z.strictObject({}),
+  /** The speech engines here: installed or not, versions, models and sizes, and which one does what and why. */
+  getSpeechStatus: z.strictObject({}),
+  /** A short recording (mono 16-bit little-endian PCM) through the chosen recogniser: the words heard, with times and confidences. */
+  testRecogniser: z
+    .strictObject({
+      pcm: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength > 0, 'the recording is empty')
+        .refine((b) => b.byteLength % 2 === 0, 'pcm must hold whole 16-bit samples'),
+      sampleRate: z.number().int().min(MIN_TEST_SAMPLE_RATE).max(MAX_TEST_SAMPLE_RATE),
+    })
+    .refine((r) => r.pcm.byteLength <= MAX_TEST_RECORDING_SECONDS * r.sampleRate * 2, {
+      message: `a recogniser test is at most ${MAX_TEST_RECORDING_SECONDS} s`,
+      path: ['pcm'],
+    }),
+  /** One tryout day's results board: a row per candidate, a column per checklist (core/tryout/results-board.ts). */
+  getResultsBoard: z.strictObject({ tryoutId: TryoutIdSchema }),
+  /** Writes the board as CSV or PDF under <data>/exports/, rows in `sort`'s order (the order on screen). */
+  exportResultsBoard: z.strictObject({ tryoutId: TryoutIdSchema, format: z.enum(['csv', 'pdf']), sort: BoardSortSchema.optional() }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type { ApiMethod };
@@ -174,13 +195,14 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof ApiInputSchemas)[M]>
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof ApiInputSchemas)[M]>;
 
 /** The binary field of a method, sent as the raw HTTP body (or a Uint8Array over IPC). */
-export const BINARY_FIELDS: Partial<Record<ApiMethod, string>> = { appendAudio: 'pcm', saveCoachClip: 'pcm', importScenarioPack: 'pack', importSessionBundle: 'bundle' };
+export const BINARY_FIELDS: Partial<Record<ApiMethod, string>> = { appendAudio: 'pcm', saveCoachClip: 'pcm', importScenarioPack: 'pack', importSessionBundle: 'bundle', testRecogniser: 'pcm' };
 /** The largest binary field each of those methods accepts (the HTTP body limit). */
 export const MAX_BINARY_BYTES: Partial<Record<ApiMethod, number>> = {
   appendAudio: MAX_AUDIO_CHUNK_BYTES,
   saveCoachClip: MAX_COACH_CLIP_BYTES,
   importScenarioPack: MAX_SCENARIO_PACK_BYTES,
   importSessionBundle: MAX_SESSION_BUNDLE_BYTES,
+  testRecogniser: MAX_TEST_RECORDING_SECONDS * MAX_TEST_SAMPLE_RATE * 2,
 };
 
 export type {
@@ -190,6 +212,7 @@ export type {
   CoachUnlock,
   RemovedSession,
   ReportFile,
+  ResultsBoardExport,
   RetentionSweep,
   ScenarioCatalog,
   ScenarioPackExport,

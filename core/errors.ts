@@ -8,6 +8,8 @@ export type ApiErrorCode =
   /** The browser shell refused where a request came from (another Host or Origin). */
   | 'forbidden'
   | 'unknown-method'
+  /** A session's files could not be written: disk full, data folder removed, or no permission (the message says which). */
+  | 'storage-failed'
   | 'internal';
 
 export interface ApiErrorBody {

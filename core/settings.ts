@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The speech recogniser choices of the settings. */
-export const SPEECH_ENGINES = ['auto', 'pocketsphinx', 'whisper'] as const;
+export const SPEECH_ENGINES = ['auto', 'pocketsphinx', 'whisper', 'sherpa-onnx'] as const;
 export type SpeechEngineChoice = (typeof SPEECH_ENGINES)[number];
 
 /** User settings, shared by the Electron store and the browser shell's settings file. */

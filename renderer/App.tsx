@@ -6,7 +6,10 @@ import { MicCheckScreen } from './features/mic-check/MicCheckScreen.js';
 import { LibraryScreen } from './features/library/LibraryScreen.js';
 import { ReviewScreen } from './features/review/ReviewScreen.js';
 import { ProgressScreen } from './features/practice/ProgressScreen.js';
+import { SpeechStatusScreen } from './features/speech-status/SpeechStatusScreen.js';
 import { useReviewRoute } from './features/review/use-review-route.js';
+import { ResultsBoardScreen } from './features/results-board/ResultsBoardScreen.js';
+import { useOpenAtItem } from './features/results-board/use-open-at-item.js';
 import { useAppBoot } from './features/home/use-app-boot.js';
 import { useScenarioReload } from './features/home/use-scenario-reload.js';
 import { KioskApp } from './features/kiosk/KioskApp.js';
@@ -26,6 +29,8 @@ export function App() {
   // Scenario files edited on disk show up (with their problems) without a restart.
   useScenarioReload(ready && !locked && (screen === 'home' || screen === 'coach'));
   useReviewRoute(ready && !locked);
+  // A results board cell opens the review at its first failing item.
+  useOpenAtItem();
 
   useEffect(() => {
     document.body.dataset.appState = ready ? 'ready' : 'loading';
@@ -51,6 +56,12 @@ export function App() {
           <button type="button" className={screen === 'coach' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('coach')} data-testid="nav-coach">
             Coach
           </button>
+          <button type="button" className={screen === 'results-board' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('results-board')} data-testid="nav-results-board">
+            Results board
+          </button>
+          <button type="button" className={screen === 'speech' ? 'nav current' : 'nav'} disabled={inCall} onClick={() => setScreen('speech')} data-testid="nav-speech">
+            Speech engines
+          </button>
         </nav>
       </header>
       <CoachModeBar />
@@ -68,6 +79,8 @@ export function App() {
         {ready && screen === 'review' && <ReviewScreen />}
         {ready && screen === 'coach' && <CoachScreen />}
         {ready && screen === 'progress' && <ProgressScreen />}
+        {ready && screen === 'results-board' && <ResultsBoardScreen />}
+        {ready && screen === 'speech' && <SpeechStatusScreen />}
       </main>
     </div>
   );

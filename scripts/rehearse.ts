@@ -1,6 +1,7 @@
 /**
  * npm run rehearse -- --scenario <id> [--voice <wav>]... [--typed <file>] [--out <dir>]
- * Runs a scenario in the real app with a virtual microphone; prints the session folder and,
+ * Runs a scenario in the real app with a virtual microphone; prints which speech engine
+ * transcribes and which decides branches (and why) before the call, then the session folder and,
  * as the last line, a JSON summary (steps, turns with times, durations).
  */
 import { readFileSync } from 'node:fs';
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
     typed,
     ...(values.out ? { dataDir: values.out } : {}),
     ...(delay !== undefined ? { answerDelayMs: delay } : {}),
+    onSpeechStatus: (line) => console.log(line),
   });
   console.log(`session folder: ${result.sessionDir}`);
   console.log(JSON.stringify(result.summary));

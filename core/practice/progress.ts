@@ -1,13 +1,16 @@
 import type { SessionAnalysis } from '../analysis/analyze.js';
 import type { FindingStatus } from '../analysis/findings.js';
 import { sessionResult, type ResultReview } from '../result/session-result.js';
+import { checklistTrends, type ChecklistTrend } from './checklist-trends.js';
+import { itemChanges, type ItemChanges } from './item-changes.js';
 
 /**
  * A new hire's progress: every practice attempt (oldest first) with the result of each
- * checklist item (core/result/session-result.ts: a coach's call where there is one, else the
- * automatic status), and per item a running pass rate across the attempts, so the chart can
- * show which habits are improving. Not-applicable and needs-review are never counted as passes
- * (nor as fails). Pure: the back end hands in the manifests' facts, analyses and reviews.
+ * checklist item and each checklist's score (core/result/session-result.ts: a coach's call
+ * where there is one, else the automatic status; nothing is recounted here), per checklist the
+ * score per attempt and the personal best (checklist-trends.ts), and the items that improved or
+ * slipped in the latest call (item-changes.ts). Pure: the back end hands in the manifests'
+ * facts, analyses and reviews.
  */
 
 /** One finished practice session, as the back end read it. */
@@ -49,14 +52,15 @@ export interface PracticeItem {
   readonly key: string;
   readonly checklist: string;
   readonly item: string;
+  /** The checklist item's title, as the trainee reads it in the debrief. */
   readonly title: string;
-  /**
-   * Per attempt (same order as `attempts`): passes / judged attempts so far, 0..1; null until
-   * the item has been judged once (needs-review, not-applicable and unchecked attempts do not count).
-   */
-  readonly passRate: readonly (number | null)[];
-  readonly passes: number;
-  readonly fails: number;
+}
+
+/** A scenario the trainee has practised, whatever the filter: the filter's choices. */
+export interface PractisedScenario {
+  readonly scenarioId: string;
+  readonly scenarioTitle: string;
+  readonly attempts: number;
 }
 
 export interface PracticeProgress {
@@ -64,8 +68,14 @@ export interface PracticeProgress {
   readonly scenarioId: string | null;
   /** Oldest first. */
   readonly attempts: readonly PracticeAttempt[];
-  /** In the order they first appear in the attempts' findings. */
+  /** In the order they first appear in the attempts' findings (automatic items only). */
   readonly items: readonly PracticeItem[];
+  /** One per checklist, in the order they first appear: the score per attempt and the personal best. */
+  readonly checklists: readonly ChecklistTrend[];
+  /** The latest call's items that improved or slipped since the previous call at its scenario. */
+  readonly changes: ItemChanges;
+  /** Every scenario the trainee practised (not only the filtered one), most practised first. */
+  readonly scenarios: readonly PractisedScenario[];
 }
 
 interface ItemInfo {
@@ -91,7 +101,26 @@ function resultOf(input: AttemptInput): { statuses: Record<string, FindingStatus
   return { statuses, titles, checklists };
 }
 
-export function practiceProgress(candidateName: string, scenarioId: string | null, inputs: readonly AttemptInput[]): PracticeProgress {
+/** The scenarios of these attempts, most practised first, then by title. */
+export function practisedScenarios(attempts: readonly Pick<AttemptInput, 'scenarioId' | 'scenarioTitle'>[]): PractisedScenario[] {
+  const byId = new Map<string, PractisedScenario>();
+  for (const a of attempts) {
+    const seen = byId.get(a.scenarioId);
+    byId.set(a.scenarioId, { scenarioId: a.scenarioId, scenarioTitle: seen?.scenarioTitle ?? a.scenarioTitle, attempts: (seen?.attempts ?? 0) + 1 });
+  }
+  return [...byId.values()].sort((a, b) => b.attempts - a.attempts || a.scenarioTitle.localeCompare(b.scenarioTitle));
+}
+
+/**
+ * `inputs`: the attempts to show (one scenario's, or all); `practised`: every attempt of the
+ * trainee, for the scenario filter (defaults to `inputs`).
+ */
+export function practiceProgress(
+  candidateName: string,
+  scenarioId: string | null,
+  inputs: readonly AttemptInput[],
+  practised: readonly Pick<AttemptInput, 'scenarioId' | 'scenarioTitle'>[] = inputs,
+): PracticeProgress {
   const ordered = [...inputs].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.sessionId.localeCompare(b.sessionId));
   const itemInfo = new Map<string, ItemInfo>();
   const attempts: PracticeAttempt[] = ordered.map((input) => {
@@ -107,18 +136,16 @@ export function practiceProgress(candidateName: string, scenarioId: string | nul
       checklists,
     };
   });
-  const items: PracticeItem[] = [...itemInfo].map(([key, info]) => {
-    let passes = 0;
-    let fails = 0;
-    const passRate = attempts.map((attempt) => {
-      const status = attempt.statuses[key];
-      if (status === 'pass') passes++;
-      if (status === 'fail') fails++;
-      return passes + fails === 0 ? null : passes / (passes + fails);
-    });
-    return { key, ...info, passRate, passes, fails };
-  });
-  return { candidateName, scenarioId, attempts, items };
+  const items: PracticeItem[] = [...itemInfo].map(([key, info]) => ({ key, ...info }));
+  return {
+    candidateName,
+    scenarioId,
+    attempts,
+    items,
+    checklists: checklistTrends(attempts),
+    changes: itemChanges(attempts, items),
+    scenarios: practisedScenarios(practised),
+  };
 }
 
 /** Whether two names are the same person's, as the library and candidate deletion match them. */

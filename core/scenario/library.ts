@@ -35,6 +35,8 @@ export interface ScenarioOrigin {
   readonly file: string;
   /** True for a user copy that hides the shipped scenario with the same id. */
   readonly shadowsShipped: boolean;
+  /** The version of its file (12 hex digits of its SHA-256), as sessions record it. */
+  readonly revision: string;
   /** The say and repeat steps, in file order. */
   readonly lines: readonly CustomerLine[];
 }

@@ -4,6 +4,7 @@ import { ConsentSchema } from '../tryout/consent.js';
 import { TryoutIdSchema } from '../tryout/schema.js';
 import { IncompleteCallSchema } from './call-completeness.js';
 import { ScenarioIdSchema, SessionIdSchema } from './ids.js';
+import { StorageStopSchema } from './storage-stop.js';
 
 export const SESSION_FORMAT_VERSION = 1;
 
@@ -19,13 +20,15 @@ export const SessionManifestSchema = z.strictObject({
   id: SessionIdSchema,
   scenarioId: ScenarioIdSchema,
   scenarioTitle: z.string(),
+  /** Which version of the scenario's file the candidate had (12 hex digits of its SHA-256; absent in sessions made before it was recorded). */
+  scenarioRevision: z.string().regex(/^[0-9a-f]{12}$/).optional(),
   candidate: CandidateSchema,
   createdAt: z.iso.datetime(),
   endedAt: z.iso.datetime().nullable(),
   /**
    * recording: still open (or crashed); complete: finished cleanly; incomplete: finished, but
    * the call was hung up before its first answer (`incomplete` says when); recovered: repaired
-   * at start-up.
+   * at start-up, or stopped because its files could not be written (`storageStop` says why).
    */
   status: z.enum(['recording', 'complete', 'incomplete', 'recovered']),
   /** Why an 'incomplete' call is (absent otherwise, and in manifests written before it existed). */
@@ -35,6 +38,8 @@ export const SessionManifestSchema = z.strictObject({
   /** Frames of audio in audio.wav (known at finish or recovery). */
   durationFrames: z.number().int().nonnegative(),
   recoveredAt: z.iso.datetime().nullable(),
+  /** Set when the call stopped because its files could not be written (disk full, folder removed, no permission). */
+  storageStop: StorageStopSchema.optional(),
   /** The tryout this session belongs to (absent for practice and for sessions before tryouts existed). */
   tryoutId: TryoutIdSchema.optional(),
   /** The consent text the candidate accepted before recording (required for tryout sessions). */

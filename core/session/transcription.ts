@@ -1,7 +1,7 @@
 /** Speech recognition results as the API returns them (transcribeTurn). */
 
 /** Engines behind the Transcriber interface; 'none' means no recogniser was available. */
-export type TranscriberEngine = 'pocketsphinx' | 'whisper';
+export type TranscriberEngine = 'pocketsphinx' | 'whisper' | 'sherpa-onnx';
 
 /** The phrase spotter standing in for a transcriber, with its version: 'soundswallower-spotter 0.6.3'. */
 export type SpotterEngineName = `${string}-spotter ${string}`;

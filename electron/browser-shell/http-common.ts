@@ -23,6 +23,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   'unknown-method': 404,
   conflict: 409,
   'too-large': 413,
+  'storage-failed': 507,
   internal: 500,
 };
 

@@ -81,6 +81,7 @@ export function originsOf(roots: ScenarioRoots, library: Library): Record<string
       root: entry.root,
       file: entry.file,
       shadowsShipped: entry.shadowsShipped,
+      revision: entry.revision,
       lines: resolveLines(roots, entry).map(toCustomerLine),
     };
   }

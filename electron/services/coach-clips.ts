@@ -5,7 +5,8 @@ import { TryoutError } from '../../core/errors.js';
 import type { CustomerLine } from '../../core/scenario/library.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { coachClipPath, resolveLine, toCustomerLine } from './clip-resolution.js';
-import { loadLibrary, type LibraryEntry, type ScenarioRoots } from './scenario-repository.js';
+import type { LibraryEntry, ScenarioRoots } from './scenario-repository.js';
+import { currentLibrary } from './scenario-library.js';
 import { wavHeader } from './wav.js';
 
 /**
@@ -38,7 +39,7 @@ function shippedLooksWritable(opts: CoachClipOptions): boolean {
 }
 
 function entryOf(roots: ScenarioRoots, scenarioId: string): LibraryEntry {
-  const entry = loadLibrary(roots).entries.get(scenarioId);
+  const entry = currentLibrary(roots).entries.get(scenarioId);
   if (!entry) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
   return entry;
 }

@@ -5,7 +5,9 @@ import { resolveClipMedia } from './clip-resolution.js';
 import { exportsDir } from './pack-export.js';
 import { PACK_FILE_NAME } from './pack-format.js';
 import { REPORT_FILE_NAME, reportsDir } from './reports/report-files.js';
-import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
+import { RESULTS_BOARD_FILE_NAME } from './results-board-service.js';
+import type { ScenarioRoots } from './scenario-repository.js';
+import { currentLibrary } from './scenario-library.js';
 import { isSessionId, sessionPaths } from './session-paths.js';
 import { TRYOUT_EXPORT_FILE_NAME } from './tryout-store.js';
 
@@ -17,6 +19,7 @@ import { TRYOUT_EXPORT_FILE_NAME } from './tryout-store.js';
  *   /media/exports/<id>-<date>-<time>.tryout.zip -> <dataDir>/exports/<that file>
  *   /media/exports/sessions-<date>-<time>.tryout -> <dataDir>/exports/<that file> (a session bundle)
  *   /media/exports/tryout-<id>-<date>-<time>.json -> <dataDir>/exports/<that file> (a tryout definition)
+ *   /media/exports/results-<id>-<date>-<time>.csv|pdf -> <dataDir>/exports/<that file> (a results board)
  *   /media/reports/<kind>-<subject>-<date>-<time>.pdf -> <dataDir>/reports/<that file>
  * Queries (the clips' ?v=<version>) are not part of the path. Anything else (other shapes, "..", encoded separators, missing files) gives null.
  */
@@ -49,7 +52,7 @@ export function resolveMediaPath(dataDir: string, roots: ScenarioRoots, urlPath:
   const owner = decodeSegment(parts[3] ?? '');
   const file = decodeSegment(parts[4] ?? '');
   if (owner === null || file === null) return null;
-  if (parts[2] === 'clips') return resolveClipMedia(roots, loadLibrary(roots), owner, file);
+  if (parts[2] === 'clips') return resolveClipMedia(roots, currentLibrary(roots), owner, file);
   if (parts[2] === 'sessions' && file === 'audio.wav' && isSessionId(owner)) {
     const path = sessionPaths(dataDir, owner).audio;
     return isFile(path) ? path : null;
@@ -62,7 +65,7 @@ function resolveExport(dataDir: string, urlPath: string): string | null {
   const parts = urlPath.split('/');
   if (parts.length !== 4 || parts[0] !== '' || parts[1] !== 'media' || parts[2] !== 'exports') return null;
   const name = parts[3] ?? '';
-  if (!PACK_FILE_NAME.test(name) && !BUNDLE_FILE_NAME.test(name) && !TRYOUT_EXPORT_FILE_NAME.test(name)) return null;
+  if (!PACK_FILE_NAME.test(name) && !BUNDLE_FILE_NAME.test(name) && !TRYOUT_EXPORT_FILE_NAME.test(name) && !RESULTS_BOARD_FILE_NAME.test(name)) return null;
   const path = join(exportsDir(dataDir), name);
   return isFile(path) ? path : null;
 }

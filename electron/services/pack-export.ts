@@ -6,7 +6,8 @@ import { TryoutError } from '../../core/errors.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { resolveLines } from './clip-resolution.js';
 import { PACK_FORMAT, PACK_LIMITS, PACK_MANIFEST, PACK_VERSION, packFileName, type PackManifest } from './pack-format.js';
-import { loadLibrary, resolveClipPath, type ScenarioRoots } from './scenario-repository.js';
+import { resolveClipPath, type ScenarioRoots } from './scenario-repository.js';
+import { currentLibrary } from './scenario-library.js';
 
 /**
  * Exports a listed scenario as one pack file: its YAML, the synthetic clips its lines use, and
@@ -28,7 +29,7 @@ export function freeFileName(dir: string, nameWith: (suffix: string) => string):
 
 /** The pack's files, by their name inside the zip. */
 export function packFiles(roots: ScenarioRoots, scenarioId: string, at: Date): Record<string, Uint8Array> {
-  const entry = loadLibrary(roots).entries.get(scenarioId);
+  const entry = currentLibrary(roots).entries.get(scenarioId);
   if (!entry) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
   const id = entry.scenario.id;
   const manifest: PackManifest = { format: PACK_FORMAT, version: PACK_VERSION, scenarioId: id, title: entry.scenario.title, exportedAt: at.toISOString() };

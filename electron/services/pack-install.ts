@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import type { ScenarioPackImport } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
-import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
+import type { ScenarioRoots } from './scenario-repository.js';
+import { currentLibrary } from './scenario-library.js';
 import type { ValidatedPack } from './pack-validation.js';
 import { removeStaleStaging, writeDurably } from './staging.js';
 
@@ -17,7 +18,7 @@ import { removeStaleStaging, writeDurably } from './staging.js';
 const STAGING_PREFIX = '.import-';
 
 function existingTitle(roots: ScenarioRoots, id: string): string | null {
-  const entry = loadLibrary(roots).entries.get(id);
+  const entry = currentLibrary(roots).entries.get(id);
   if (entry) return entry.scenario.title;
   const present = [join(roots.user, `${id}.yaml`), join(roots.shipped, `${id}.yaml`), join(roots.user, 'audio', id)].some((p) => existsSync(p));
   return present ? id : null;

@@ -12,17 +12,13 @@ export interface PracticeProgressDeps {
 }
 
 /**
- * A new hire's own practice attempts and per-item progress. Only this candidate's finished
+ * A new hire's own practice attempts, their scores per checklist and what changed. Only this candidate's finished
  * practice sessions are read (tryout sessions are the coaches' to score, not the trainee's to see).
  */
 export async function practiceProgressOf(deps: PracticeProgressDeps, request: { candidateName: string; scenarioId?: string | undefined }): Promise<PracticeProgress> {
-  const mine = (await deps.listSessions()).filter(
-    (m) =>
-      sameCandidate(m.candidate.name, request.candidateName) &&
-      m.status !== 'recording' &&
-      m.tryoutId === undefined &&
-      (request.scenarioId === undefined || m.scenarioId === request.scenarioId),
-  );
+  const practised = (await deps.listSessions()).filter((m) => sameCandidate(m.candidate.name, request.candidateName) && m.status !== 'recording' && m.tryoutId === undefined);
+  // Only the filtered attempts' analyses are read; every practised scenario stays a choice in the filter.
+  const mine = practised.filter((m) => request.scenarioId === undefined || m.scenarioId === request.scenarioId);
   const inputs = await mapLimited(mine, 16, async (m) => ({
     sessionId: m.id,
     createdAt: m.createdAt,
@@ -32,6 +28,6 @@ export async function practiceProgressOf(deps: PracticeProgressDeps, request: { 
     // A coach's call on a practice attempt wins over the automatic result, as everywhere.
     reviews: await readReviews(deps.dataDir, m.id, deps.log),
   }));
-  return practiceProgress(request.candidateName.trim(), request.scenarioId ?? null, inputs);
+  return practiceProgress(request.candidateName.trim(), request.scenarioId ?? null, inputs, practised);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SCENARIO_SIZE, parseScenario, TOO_LARGE } from '../../core/scenario/load.js';
@@ -26,6 +27,8 @@ export interface LibraryEntry {
   /** The folder holding `<id>.yaml` and `audio/<id>/`. */
   readonly dir: string;
   readonly file: string;
+  /** The version of its YAML file (contentRevision), recorded in each session's manifest. */
+  readonly revision: string;
   /** A user copy hiding the shipped scenario with the same id. */
   readonly shadowsShipped: boolean;
 }
@@ -82,7 +85,7 @@ export function loadScenarioFile(
   file: string,
   checkClips = true,
   itemExists?: (ref: string) => boolean,
-): { scenario: Scenario | null; problems: ScenarioProblem[] } {
+): { scenario: Scenario | null; problems: ScenarioProblem[]; revision?: string } {
   let text: string;
   try {
     if (statSync(file).size > MAX_SCENARIO_SIZE) return { scenario: null, problems: [readProblem(file, TOO_LARGE)] };
@@ -92,7 +95,13 @@ export function loadScenarioFile(
   }
   const dir = dirname(file);
   const clipExists = (id: string, clip: string) => resolveClipPath(dir, id, clip) !== null;
-  return parseScenario(displayName(file), text, { ...(checkClips ? { clipExists } : {}), ...(itemExists ? { itemExists } : {}) });
+  const parsed = parseScenario(displayName(file), text, { ...(checkClips ? { clipExists } : {}), ...(itemExists ? { itemExists } : {}) });
+  return { ...parsed, revision: contentRevision(text) };
+}
+
+/** A scenario's version: the first 12 hex digits of the SHA-256 of its YAML file. */
+export function contentRevision(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 export function isMissingClip(problem: ScenarioProblem): boolean {
@@ -104,7 +113,7 @@ function byTitle(a: Scenario, b: Scenario): number {
 }
 
 /** The loaded scenarios of one folder with their files, and the problems of the others. */
-function loadFolder(dir: string, missingIsFine: boolean): { loaded: { scenario: Scenario; file: string }[]; problems: ScenarioProblem[] } {
+function loadFolder(dir: string, missingIsFine: boolean): { loaded: { scenario: Scenario; file: string; revision: string }[]; problems: ScenarioProblem[] } {
   let files: string[];
   try {
     files = listScenarioFiles(dir);
@@ -113,14 +122,14 @@ function loadFolder(dir: string, missingIsFine: boolean): { loaded: { scenario: 
     if (missingIsFine && code === 'ENOENT') return { loaded: [], problems: [] };
     return { loaded: [], problems: [readProblem(dir, `cannot read the scenarios folder (${code})`)] };
   }
-  const loaded: { scenario: Scenario; file: string }[] = [];
+  const loaded: { scenario: Scenario; file: string; revision: string }[] = [];
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
     const result = loadScenarioFile(file);
     // Missing clips alone do not keep a scenario out of the app: those lines are read by the
     // system voice, with captions. scenarios:check still reports them as problems.
     const scenario = result.scenario ?? (result.problems.every(isMissingClip) ? loadScenarioFile(file, false).scenario : null);
-    if (scenario) loaded.push({ scenario, file });
+    if (scenario) loaded.push({ scenario, file, revision: result.revision ?? '' });
     problems.push(...result.problems);
   }
   return { loaded, problems };
@@ -141,12 +150,12 @@ export function loadLibrary(roots: ScenarioRoots): Library {
   const shipped = loadFolder(roots.shipped, false);
   const user = loadFolder(roots.user, true);
   const entries = new Map<string, LibraryEntry>();
-  for (const { scenario, file } of shipped.loaded) {
-    entries.set(scenario.id, { scenario, root: 'shipped', dir: roots.shipped, file: displayName(file), shadowsShipped: false });
+  for (const { scenario, file, revision } of shipped.loaded) {
+    entries.set(scenario.id, { scenario, root: 'shipped', dir: roots.shipped, file: displayName(file), revision, shadowsShipped: false });
   }
-  for (const { scenario, file } of user.loaded) {
+  for (const { scenario, file, revision } of user.loaded) {
     const shadowsShipped = entries.has(scenario.id);
-    entries.set(scenario.id, { scenario, root: 'user', dir: roots.user, file: displayName(file), shadowsShipped });
+    entries.set(scenario.id, { scenario, root: 'user', dir: roots.user, file: displayName(file), revision, shadowsShipped });
   }
   const scenarios = [...entries.values()].map((e) => e.scenario).sort(byTitle);
   return { scenarios, problems: [...shipped.problems, ...user.problems], entries };

@@ -40,11 +40,16 @@ export function sessionPaths(dataDir: string, id: string): SessionPaths {
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+/** The local date and time a session id begins with, e.g. `20261122-210501`: ids sort by it. */
+export function sessionIdStamp(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}`;
+  const time = `${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+  return `${date}-${time}`;
+}
+
 /** A new session id: local date and time plus 6 random characters, e.g. `20261122-210501-k3f9x2`. */
 export function newSessionId(now = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}`;
-  const time = `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
   const suffix = Array.from(randomBytes(6), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
-  return `${date}-${time}-${suffix}`;
+  return `${sessionIdStamp(now)}-${suffix}`;
 }

@@ -5,6 +5,7 @@ import type { SessionEvent } from '../../core/session/events.js';
 import type { ChecklistId } from '../../core/analysis/checklist-schema.js';
 import { incompleteCall } from '../../core/session/call-completeness.js';
 import { SESSION_FORMAT_VERSION, type Candidate, type SessionManifest } from '../../core/session/manifest.js';
+import type { StorageCause } from '../../core/session/storage-stop.js';
 import type { Consent } from '../../core/tryout/consent.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -12,6 +13,7 @@ import { eventLines, isMissing, parseEvents, readDrafts, readManifest } from './
 import { listSessionManifests } from './session-list.js';
 import { newSessionId, sessionPaths, sessionsRoot, type SessionPaths } from './session-paths.js';
 import { recoverSessions } from './session-recovery.js';
+import { isUnlinked, storageCauseOf, storageFailedError, stopForStorage } from './session-storage-failure.js';
 import { readChannelRange, type ChannelAudio } from './session-audio.js';
 import { finalizeWavFile, MAX_WAV_DATA_BYTES, WAV_HEADER_BYTES, wavHeader } from './wav.js';
 
@@ -25,6 +27,8 @@ export interface SessionStoreOptions {
 export interface NewSession {
   readonly scenarioId: string;
   readonly scenarioTitle: string;
+  /** The version of the scenario's file the call plays (contentRevision). */
+  readonly scenarioRevision?: string | undefined;
   readonly candidate: Candidate;
   readonly sampleRate: number;
   /** Tryout sessions only: the tryout and the consent the candidate gave (checked by the caller). */
@@ -78,6 +82,16 @@ export class SessionStore {
   }
 
   async create(input: NewSession): Promise<SessionManifest> {
+    try {
+      return await this.createIn(input);
+    } catch (error) {
+      const cause = storageCauseOf(error);
+      if (cause === null) throw error;
+      throw storageFailedError(cause, null);
+    }
+  }
+
+  private async createIn(input: NewSession): Promise<SessionManifest> {
     await mkdir(sessionsRoot(this.opts.dataDir), { recursive: true });
     for (let attempt = 0; ; attempt++) {
       const id = newSessionId(this.now());
@@ -103,6 +117,7 @@ export class SessionStore {
       id,
       scenarioId: input.scenarioId,
       scenarioTitle: input.scenarioTitle,
+      ...(input.scenarioRevision !== undefined ? { scenarioRevision: input.scenarioRevision } : {}),
       candidate: input.candidate,
       createdAt: this.now().toISOString(),
       endedAt: null,
@@ -118,8 +133,9 @@ export class SessionStore {
     await writeFile(paths.audio, wavHeader(input.sampleRate, CHANNELS, 0), { flag: 'wx' });
     await writeFile(paths.events, '', { flag: 'wx' });
     await writeFileAtomic(paths.drafts, jsonText({}));
-    const audio = await open(paths.audio, 'a');
-    const events = await open(paths.events, 'a').catch(async (error: unknown) => {
+    // 'a+': readable too, so a recording whose folder is removed mid-call can be copied back.
+    const audio = await open(paths.audio, 'a+');
+    const events = await open(paths.events, 'a+').catch(async (error: unknown) => {
       await audio.close();
       throw error;
     });
@@ -159,10 +175,12 @@ export class SessionStore {
         await s.audio.datasync();
       } catch (error) {
         await s.audio.truncate(WAV_HEADER_BYTES + s.framesWritten * FRAME_BYTES).catch(() => undefined);
-        throw error;
+        throw await this.failed(s, error);
       }
       s.nextSeq = seq + 1;
       s.framesWritten += pcm.byteLength / FRAME_BYTES;
+      // A removed folder does not fail writes to files already open: ask the file itself.
+      if (await isUnlinked(s.audio)) throw await this.stop(s, 'folder-missing');
       return { framesWritten: s.framesWritten };
     });
   }
@@ -178,9 +196,10 @@ export class SessionStore {
         await s.events.datasync();
       } catch (error) {
         await s.events.truncate(s.eventBytes).catch(() => undefined);
-        throw error;
+        throw await this.failed(s, error);
       }
       s.eventBytes += text.byteLength;
+      if (await isUnlinked(s.events)) throw await this.stop(s, 'folder-missing');
       return { count: events.length };
     });
   }
@@ -195,7 +214,10 @@ export class SessionStore {
       }
       const savedAt = this.now().toISOString();
       const drafts = { ...(await readDrafts(paths.drafts)), [stepId]: { text, savedAt } };
-      await writeFileAtomic(paths.drafts, jsonText(drafts));
+      await writeFileAtomic(paths.drafts, jsonText(drafts)).catch((error: unknown) => {
+        const cause = storageCauseOf(error);
+        throw cause === null ? error : storageFailedError(cause, null);
+      });
       return { savedAt };
     });
   }
@@ -210,6 +232,8 @@ export class SessionStore {
       const s = this.open.get(id);
       let manifest: SessionManifest;
       if (s) {
+        // Removed just before hang-up: written back like a folder removed mid-call.
+        if (await isUnlinked(s.audio)) throw await this.stop(s, 'folder-missing');
         manifest = s.manifest;
         this.open.delete(id);
         await Promise.allSettled([s.audio.close(), s.events.close()]);
@@ -219,12 +243,18 @@ export class SessionStore {
         if (read.manifest.status !== 'recording') return read.manifest;
         manifest = read.manifest;
       }
-      const frames = finalizeWavFile(paths.audio, manifest.sampleRate, manifest.channels);
-      const incomplete = incompleteCall(await this.readEvents(paths.events));
-      const ended = { ...manifest, endedAt: this.now().toISOString(), durationFrames: frames };
-      const done: SessionManifest = incomplete ? { ...ended, status: 'incomplete', incomplete } : { ...ended, status: 'complete' };
-      await writeFileAtomic(paths.manifest, jsonText(done));
-      return done;
+      try {
+        const frames = finalizeWavFile(paths.audio, manifest.sampleRate, manifest.channels);
+        const incomplete = incompleteCall(await this.readEvents(paths.events));
+        const ended = { ...manifest, endedAt: this.now().toISOString(), durationFrames: frames };
+        const done: SessionManifest = incomplete ? { ...ended, status: 'incomplete', incomplete } : { ...ended, status: 'complete' };
+        await writeFileAtomic(paths.manifest, jsonText(done));
+        return done;
+      } catch (error) {
+        // The manifest still says 'recording': the next start recovers the session.
+        const cause = storageCauseOf(error);
+        throw cause === null ? error : storageFailedError(cause, null);
+      }
     });
   }
 
@@ -247,6 +277,18 @@ export class SessionStore {
       }
       return readChannelRange(paths.audio, range.channel, range.fromFrame, range.toFrame);
     });
+  }
+
+  /** The write failed: a storage problem stops the session (what was written is kept); anything else is passed on. */
+  private async failed(s: OpenSession, error: unknown): Promise<unknown> {
+    const cause = storageCauseOf(error);
+    return cause === null ? error : this.stop(s, cause);
+  }
+
+  /** Ends recording for a session whose files cannot be written; the error tells the coach why. */
+  private stop(s: OpenSession, cause: StorageCause): Promise<TryoutError> {
+    this.open.delete(s.manifest.id);
+    return stopForStorage(s, cause, this.now(), this.log);
   }
 
   /** Every readable session, newest first; damaged ones are skipped and logged. */

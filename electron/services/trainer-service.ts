@@ -4,7 +4,6 @@ import { viewFor, type Role } from '../../core/api-policy.js';
 import { TryoutError } from '../../core/errors.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { AutoAnalysis, recogniserLimit } from './analysis/auto-analysis.js';
-import { scenarioLookup } from './analysis/scenario-lookup.js';
 import { sessionPaths } from './session-paths.js';
 import { loadVocabulary } from './analysis/vocabulary-repository.js';
 import { loadChecklists } from './analysis/checklist-repository.js';
@@ -18,7 +17,8 @@ import { importSessionBundle } from './bundle-import.js';
 import { exportScenarioPack } from './pack-export.js';
 import { installPack } from './pack-install.js';
 import { validatePack } from './pack-validation.js';
-import { loadLibrary, type ScenarioRoots } from './scenario-repository.js';
+import type { ScenarioRoots } from './scenario-repository.js';
+import { currentLibrary } from './scenario-library.js';
 import { scenarioRevision } from './scenario-revision.js';
 import { LibraryIndex } from './library-index.js';
 import { calibrationOf, comparisonOf, type ReviewQueryDeps } from './review-queries.js';
@@ -38,7 +38,9 @@ import { TryoutDay } from './tryout-day.js';
 import { tryoutHandlers } from './tryout-handlers.js';
 import { TryoutStore } from './tryout-store.js';
 import { practiceProgressOf } from './practice-progress.js';
+import { exportResultsBoard, resultsBoardFor, type ResultsBoardDeps } from './results-board-service.js';
 import { speechChoiceFromSettings } from './transcription/choose-transcriber.js';
+import { speechStatusHandlers } from './transcription/speech-status-handlers.js';
 
 export interface TrainerServiceOptions {
   readonly dataDir: string;
@@ -112,7 +114,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     scenariosDir,
     log,
     speech,
-    findScenario: scenarioLookup(() => loadLibrary(roots), () => scenarioRevision(roots)),
+    findScenario: (id) => currentLibrary(roots).entries.get(id)?.scenario,
     // The library shows each session's result, which changes with its analysis.
     onAnalysed: (id) => sessionIndex.refresh(id),
     // A call being recorded keeps a core: its analysis then runs one recogniser at a time.
@@ -148,6 +150,27 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     updateSettings: (patch) => updateSettings(dataDir, patch),
     isRecording: (id) => store.isRecording(id),
   };
+  // The tryout day's board: the day's sessions from the library index, each one's result from its analysis and reviews.
+  const resultsBoard: ResultsBoardDeps = {
+    dataDir,
+    tryout: (id) => tryouts.get(id),
+    sessionsOf: async (tryoutId) =>
+      (await sessionIndex.all())
+        .filter((r) => r.tryoutId === tryoutId)
+        .map((r) => ({ sessionId: r.sessionId, candidateName: r.candidateName, candidateId: r.candidateId, scenarioId: r.scenarioId, scenarioTitle: r.scenarioTitle, createdAt: r.createdAt, status: r.status })),
+    analysisOf: (id) => analysis.saved(id),
+    reviewsOf: (id) => reviews.get(id),
+  };
+  // A call its disk stopped is over: like a recovered one, it is listed anew and analysed with what was kept.
+  const storageStopped = (sessionId: string) => (error: unknown): never => {
+    if (error instanceof TryoutError && error.code === 'storage-failed') {
+      turnSpotter?.end(sessionId);
+      const after = (what: string) => (e: unknown) => log(`session ${sessionId}: ${what} after its disk stopped it failed: ${e instanceof Error ? e.message : String(e)}`);
+      sessionIndex.refresh(sessionId).catch(after('the library refresh'));
+      autoAnalysis.queue(sessionId).catch(after('the analysis'));
+    }
+    throw error;
+  };
   const refreshed = async <T>(sessionIds: readonly string[], result: T): Promise<T> => {
     await Promise.all(sessionIds.map((id) => sessionIndex.refresh(id)));
     return result;
@@ -155,12 +178,13 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
 
   const handlers: Handlers = {
     listScenarios: async () => {
-      const library = loadLibrary(roots);
+      const library = currentLibrary(roots);
       return { scenarios: library.scenarios, problems: library.problems, origins: originsOf(roots, library), checklists: loadChecklists(scenariosDir).checklists, vocabulary: loadVocabulary(scenariosDir).vocabulary };
     },
     startSession: async ({ scenarioId, candidate, sampleRate, tryoutId, consent }) => {
       day.checkSession(tryoutId);
-      const scenario = loadLibrary(roots).entries.get(scenarioId)?.scenario;
+      const entry = currentLibrary(roots).entries.get(scenarioId);
+      const scenario = entry?.scenario;
       if (!scenario) throw new TryoutError('not-found', `There is no scenario "${scenarioId}" (or its file has problems).`);
       const tryout = tryoutId === undefined ? undefined : await tryouts.get(tryoutId);
       if (tryout && !tryout.scenarioIds.includes(scenarioId)) {
@@ -168,18 +192,18 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       }
       const refusal = consentProblem({ tryoutId, consent }, new Date());
       if (refusal !== null) throw new TryoutError('unauthorized', refusal);
-      const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, candidate, sampleRate, tryoutId, consent, checklistIds: tryout?.checklistIds });
+      const manifest = await store.create({ scenarioId, scenarioTitle: scenario.title, scenarioRevision: entry?.revision, candidate, sampleRate, tryoutId, consent, checklistIds: tryout?.checklistIds });
       prewarmAnalysis();
       return refreshed([manifest.id], manifest);
     },
     // Without a native recogniser the phrase spotter decodes each answer as its audio lands.
     appendAudio: async ({ sessionId, seq, pcm }) => {
-      const written = await store.appendAudio(sessionId, seq, pcm);
+      const written = await store.appendAudio(sessionId, seq, pcm).catch(storageStopped(sessionId));
       turnSpotter?.onAudio(sessionId);
       return written;
     },
     appendEvents: async ({ sessionId, events }) => {
-      const appended = await store.appendEvents(sessionId, events);
+      const appended = await store.appendEvents(sessionId, events).catch(storageStopped(sessionId));
       turnSpotter?.onEvents(sessionId, events);
       return appended;
     },
@@ -208,7 +232,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     deleteCoachClip: async (input) => deleteCoachClip(coachOptions, input),
     exportScenarioPack: async ({ scenarioId }) => exportScenarioPack(roots, dataDir, scenarioId),
     importScenarioPack: async ({ pack, replace }) => installPack(roots, validatePack(pack), replace),
-    createReport: (request) => createReport({ dataDir, log, findScenario: (id) => loadLibrary(roots).entries.get(id)?.scenario }, request),
+    createReport: (request) => createReport({ dataDir, log, findScenario: (id) => currentLibrary(roots).entries.get(id)?.scenario }, request),
     exportSessionBundle: async ({ sessionIds }) => exportSessionBundle(dataDir, sessionIds),
     importSessionBundle: async ({ bundle }) => {
       const result = await importSessionBundle(dataDir, bundle);
@@ -219,7 +243,7 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     getCalibration: ({ sessionIds }) => calibrationOf(reviewQueries, sessionIds),
     searchSessions: (query) => sessionIndex.search(query),
     compareSessions: ({ sessionIds }) => comparisonOf(reviewQueries, sessionIds),
-    ...tryoutHandlers({ tryouts, coachPin, day, settings: settingsNow, scenarios: () => new Map([...loadLibrary(roots).entries].map(([id, entry]) => [id, entry.scenario])) }),
+    ...tryoutHandlers({ tryouts, coachPin, day, settings: settingsNow, scenarios: () => new Map([...currentLibrary(roots).entries].map(([id, entry]) => [id, entry.scenario])) }),
     runRetentionSweep: async () => {
       const result = await runRetentionSweep(retention);
       return refreshed(result.removed.map((r) => r.sessionId), result);
@@ -229,6 +253,9 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
       return refreshed(result.removed.map((r) => r.sessionId), result);
     },
     getPracticeProgress: (request) => practiceProgressOf({ dataDir, log, listSessions: () => store.list() }, request),
+    ...speechStatusHandlers({ speech, transcriber, spotter: turnSpotter?.spotter, roots, scenariosDir }),
+    getResultsBoard: ({ tryoutId }) => resultsBoardFor(resultsBoard, tryoutId),
+    exportResultsBoard: (request) => exportResultsBoard(resultsBoard, request),
   };
 
   // In the background, after recovery: a failed sweep is logged and retried at the next start or by hand.
@@ -308,6 +335,10 @@ export function createTrainerService(opts: TrainerServiceOptions): TrainerServic
     startTryoutDay: (input) => call('startTryoutDay', input),
     endTryoutDay: (input) => call('endTryoutDay', input),
     lockCoach: (input) => call('lockCoach', input),
+    getSpeechStatus: (input) => call('getSpeechStatus', input),
+    testRecogniser: (input) => call('testRecogniser', input),
+    getResultsBoard: (input) => call('getResultsBoard', input),
+    exportResultsBoard: (input) => call('exportResultsBoard', input),
   };
 
   return {

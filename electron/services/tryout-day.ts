@@ -5,10 +5,15 @@ import type { ApiMethod } from '../../core/api-methods.js';
 import type { TryoutDayState } from '../../core/api.js';
 import { TryoutError } from '../../core/errors.js';
 import { notAllowedMessage, resolveRole, roleMayCall, type Role } from '../../core/api-policy.js';
+import { interruptedCallNotices, kioskResume } from '../../core/tryout/resume.js';
+import type { Tryout } from '../../core/tryout/schema.js';
+import type { SessionManifest } from '../../core/session/manifest.js';
 import { coachUnlocked, COACH_IDLE_LOCK_MS, kioskSessionProblem, mediaAllowed, TryoutDayFileSchema, type CoachGateState } from '../../core/tryout/day.js';
 import { jsonText, writeFileAtomic } from './atomic-write.js';
 import type { CoachPin } from './coach-pin.js';
 import { isMissing } from './session-files.js';
+import { listSessionManifests } from './session-list.js';
+import { sessionIdStamp } from './session-paths.js';
 import type { TryoutStore } from './tryout-store.js';
 
 /**
@@ -39,6 +44,8 @@ export class TryoutDay {
   private unlockedUntil: number | null = null;
   private readonly now: () => number;
   private readonly path: string;
+  /** Damaged session folders already logged. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly opts: TryoutDayOptions) {
     this.now = opts.now ?? (() => Date.now());
@@ -114,7 +121,7 @@ export class TryoutDay {
 
   async state(): Promise<TryoutDayState> {
     const pin = await this.opts.coachPin.status();
-    if (this.day === null) return { tryout: null, startedAt: null, coachUnlocked: true, coachUnlockedUntil: null, pin };
+    if (this.day === null) return { tryout: null, startedAt: null, coachUnlocked: true, coachUnlockedUntil: null, pin, resume: null, notices: [] };
     const day = this.day;
     const unlocked = coachUnlocked(this.gateState(), this.now());
     const until = unlocked && this.unlockedUntil !== null ? new Date(this.unlockedUntil).toISOString() : null;
@@ -122,7 +129,29 @@ export class TryoutDay {
       this.opts.log(`tryout day: its tryout cannot be read (${error instanceof Error ? error.message : String(error)})`);
       return null;
     });
-    return { tryout, startedAt: day.startedAt, coachUnlocked: unlocked, coachUnlockedUntil: until, pin };
+    const calls = tryout ? await this.dayCalls(tryout.id, day.startedAt) : [];
+    return {
+      tryout,
+      startedAt: day.startedAt,
+      coachUnlocked: unlocked,
+      coachUnlockedUntil: until,
+      pin,
+      // The kiosk greets an interrupted candidate by name; the day's story is the coach's only.
+      resume: tryout ? kioskResume(tryout.scenarioIds, calls) : null,
+      notices: unlocked ? interruptedCallNotices(calls) : [],
+    };
+  }
+
+  /** The sessions of this tryout made since the day started (manifests are the truth; a damaged one is left out). */
+  private async dayCalls(tryoutId: Tryout['id'], startedAt: string): Promise<SessionManifest[]> {
+    const from = sessionIdStamp(new Date(startedAt));
+    try {
+      const sessions = await listSessionManifests(this.opts.dataDir, this.opts.log, this.reported, (id) => id >= from);
+      return sessions.filter((m) => m.tryoutId === tryoutId);
+    } catch (error) {
+      this.opts.log(`tryout day: its sessions cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      return [];
+    }
   }
 
   /** Starts the day for this tryout; the kiosk comes up locked on the candidate screens. */

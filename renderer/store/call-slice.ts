@@ -24,6 +24,8 @@ export interface CallView {
   /** "Callers waiting" on screen, for scenarios with a queue; null otherwise. */
   queueCount: number | null;
   error: string | null;
+  /** Set when the call stopped because its files could not be written: what the coach must know and do. */
+  coachNote: string | null;
   transcript: readonly { who: 'customer' | 'trainee'; text: string }[];
 }
 
@@ -36,7 +38,7 @@ export interface CallSlice {
 export const INITIAL_CALL: CallView = {
   phase: 'connecting', sessionId: null, stepId: null, caption: null, captionVoice: null, hint: null,
   holdSeconds: null, holdStartedAt: null, prompt: null, message: null, minChars: 1, trainee: 'silent',
-  micDb: -100, pendingChunks: 0, queueCount: null, error: null, transcript: [],
+  micDb: -100, pendingChunks: 0, queueCount: null, error: null, coachNote: null, transcript: [],
 };
 
 export const createCallSlice: StateCreator<RootState, [], [], CallSlice> = (set) => ({

@@ -9,6 +9,16 @@ import { callApi, startShellProcess } from './shell-process.js';
 import { summarize, type RehearsalSummary } from './summary.js';
 import { typedAnswersProblem } from './typed-answers.js';
 import { loadLibrary } from '../../electron/services/scenario-repository.js';
+import { speechStatusLine, type SpeechStatus } from '../../core/speech/engine-status.js';
+
+/** The back end's own account of its speech engines (getSpeechStatus), as one line. */
+async function speechLine(shell: { origin: string; token: string }): Promise<string> {
+  try {
+    return speechStatusLine(await callApi<SpeechStatus>(shell, 'getSpeechStatus', {}));
+  } catch (error) {
+    return `speech: the engines could not be asked (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
 
 export interface RehearsalOptions {
   readonly scenarioId: string;
@@ -18,6 +28,8 @@ export interface RehearsalOptions {
   readonly dataDir?: string;
   readonly scenariosDir?: string;
   readonly answerDelayMs?: number;
+  /** Told, before the call, which engine transcribes and which decides branches, and why (one line). */
+  readonly onSpeechStatus?: (line: string) => void;
 }
 
 export interface RehearsalResult {
@@ -52,6 +64,7 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalResult>
   const shell = await startShellProcess({ dataDir, ...(opts.scenariosDir ? { scenariosDir: opts.scenariosDir } : {}) });
   const chromium = await launchChromium({ virtualMic: true });
   try {
+    if (opts.onSpeechStatus) opts.onSpeechStatus(await speechLine(shell));
     await chromium.page.goto(shell.url);
     const drive = await driveCall(chromium.page, {
       scenarioId: opts.scenarioId,

@@ -6,7 +6,7 @@ import { appUnderTest } from '../support/app-under-test.js';
 import { finding, PRACTICE_ITEMS, writePracticeSession, writeThreeAttempts } from '../support/practice-sessions.js';
 
 const NEW_HIRE = 'Nia Patel';
-/** Set SCREENSHOTS=docs/screenshots to refresh the README's progress screenshot. */
+/** Set SCREENSHOTS=docs/screenshots to refresh the README's progress screenshot (progress.png, 1280x800). */
 const SHOTS = process.env.SCREENSHOTS;
 
 describe('a new hire sees their practice progress', () => {
@@ -22,43 +22,71 @@ describe('a new hire sees their practice progress', () => {
   // The name used for the last call is the default on the progress screen.
   beforeAll(() => callApi(app.shell, 'updateSettings', { patch: { lastCandidateName: NEW_HIRE } }));
 
-  it('three attempts at one scenario show on the progress chart and in its table', async () => {
+  it('three attempts show one chart per checklist, the personal bests and the items that improved or slipped', async () => {
     const { page } = app.browser;
     await page.goto(app.shell.url);
     await page.waitForSelector('body[data-app-state="ready"]');
     await page.click('[data-testid="nav-progress"]');
     expect(await page.inputValue('[data-testid="progress-name"]')).toBe(NEW_HIRE);
+    // The filter is reached with the keyboard and offers the scenarios this name practised.
+    await page.focus('[data-testid="progress-name"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('progress-scenario');
+    const select = page.locator('[data-testid="progress-scenario"]');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['All scenarios (3 calls)', 'The interviewer who is not listening (3 calls)']);
     await page.selectOption('[data-testid="progress-scenario"]', 'not-listening');
 
-    const rows = page.locator('[data-testid="progress-attempt"]');
-    await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-session-id')))).toEqual(ids);
-    const statuses = (key: string) => rows.locator(`td[data-item="${key}"]`).allTextContents();
-    expect(await statuses('respect/no-red-flags')).toEqual(['Fail', 'Fail', 'Pass']);
-    expect(await statuses('patience/answers-promptly')).toEqual(['Pass', 'Needs review', 'Pass']);
-    expect(await page.locator('[data-testid="progress-pass-rate"]').allTextContents()).toEqual(['33% (1 of 3)', '100% (2 of 2)']);
+    // One card per checklist, each with its own chart and table.
+    const cards = page.locator('[data-testid="checklist-progress"]');
+    await expect.poll(() => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-checklist')))).toEqual(['respect', 'patience']);
+    expect(await cards.locator('h4').allTextContents()).toEqual(['Respect', 'Patience']);
+    expect(await page.locator('[data-testid="checklist-chart"]').count()).toBe(2);
+    const scores = (checklist: string) => page.locator(`[data-testid="checklist-progress"][data-checklist="${checklist}"] [data-testid="checklist-attempt"] td:last-child`).allTextContents();
+    expect(await scores('respect')).toEqual(['0% (0 of 1)', '0% (0 of 1)', '100% (1 of 1) · best']);
+    expect(await scores('patience')).toEqual(['100% (2 of 2) · best', '100% (1 of 1)', '50% (1 of 2)']);
+    const rowIds = await page.locator('[data-checklist="respect"] [data-testid="checklist-attempt"]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-session-id')));
+    expect(rowIds).toEqual(ids);
 
-    // The chart is drawn: the canvas holds coloured (line) pixels, not only blank or grey axes.
-    const drawn = await page.locator('[data-testid="progress-chart"]').evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return { painted: 0, coloured: 0 };
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let painted = 0;
-      let coloured = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r = 0, g = 0, b = 0, a = 0] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        if (a === 0) continue;
-        painted++;
-        if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-      }
-      return { painted, coloured };
-    });
-    expect(drawn.painted).toBeGreaterThan(1000);
-    expect(drawn.coloured).toBeGreaterThan(200);
+    // The personal best, said in words: the highest score, the first time it was reached.
+    const best = (checklist: string) => page.locator(`[data-testid="checklist-progress"][data-checklist="${checklist}"] [data-testid="personal-best"]`);
+    expect(await best('respect').textContent()).toMatch(/^★ Personal best: 100% on (22 Nov|Nov 22)$/);
+    expect(await best('respect').getAttribute('data-session-id')).toBe(ids[2]);
+    expect(await best('patience').textContent()).toMatch(/Personal best: 100% on (20 Nov|Nov 20)/);
+    expect(await best('patience').getAttribute('data-session-id')).toBe(ids[0]);
+    // The charts' text alternative names the best too.
+    expect(await page.locator('[data-testid="checklist-chart"][data-checklist="respect"]').getAttribute('aria-label')).toContain('Personal best: 100%');
 
+    // Improved and slipped since the previous call at this scenario, by the items' own titles.
+    expect(await page.locator('[data-testid="progress-improved"] .change-title').allTextContents()).toEqual(['No blame, dismissal, sarcasm, talking down or refusal']);
+    expect(await page.locator('[data-testid="progress-slipped"] .change-title').allTextContents()).toEqual(['No long dead air']);
+    expect(await page.locator('[data-testid="progress-slipped"] li').textContent()).toMatch(/Patience: passed on (21 Nov|Nov 21), failed now/);
+
+    // Each chart is drawn: its line in blue and the personal best's star in vermillion.
+    for (const checklist of ['respect', 'patience']) {
+      const drawn = await page.locator(`[data-testid="checklist-chart"][data-checklist="${checklist}"]`).evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return { line: 0, best: 0 };
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let line = 0;
+        let best = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r = 0, g = 0, b = 0, a = 0] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+          if (a < 200) continue;
+          if (b > 150 && r < 60 && g > 80 && g < 150) line++; // #0072B2
+          if (r > 190 && g > 60 && g < 120 && b < 40) best++; // #D55E00
+        }
+        return { line, best };
+      });
+      expect(drawn.line).toBeGreaterThan(100);
+      expect(drawn.best).toBeGreaterThan(30);
+    }
+
+    // Readable at 1280x800, as a new hire's laptop shows it.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const shotDir = SHOTS ?? join(app.dataDir, 'shots');
     mkdirSync(shotDir, { recursive: true });
-    await page.locator('[data-testid="progress-screen"]').screenshot({ path: join(shotDir, 'practice-progress.png') });
+    await page.screenshot({ path: join(shotDir, 'progress.png') });
   });
 
   it('"Try again" on the end screen starts a fresh call of the same scenario, and both show on the progress screen', async () => {
@@ -81,6 +109,7 @@ describe('a new hire sees their practice progress', () => {
 
     await page.click('[data-testid="open-progress"]');
     await page.selectOption('[data-testid="progress-scenario"]', 'long-hold');
-    await expect.poll(() => page.locator('[data-testid="progress-attempt"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="progress-summary"]').textContent()).toMatch(/^2 calls\./);
+    expect(await page.locator('[data-testid="progress-scenario"] option:checked').textContent()).toMatch(/\(2 calls\)$/);
   });
 });

@@ -10,6 +10,7 @@ import { sessionManifest, writeSessionFolder } from './library-sessions.js';
 export const PRACTICE_ITEMS = [
   { checklist: 'respect', item: 'no-red-flags', title: 'No blame, dismissal, sarcasm, talking down or refusal' },
   { checklist: 'patience', item: 'answers-promptly', title: 'Answers within a few seconds' },
+  { checklist: 'patience', item: 'no-dead-air', title: 'No long dead air' },
 ] as const;
 
 export function finding(item: (typeof PRACTICE_ITEMS)[number], status: FindingStatus, kind: Finding['kind'] = 'auto'): Finding {
@@ -28,16 +29,20 @@ export function writePracticeSession(dataDir: string, manifest: Partial<SessionM
   return dir;
 }
 
-/** A new hire's three attempts at one scenario: red flags fail, fail, pass; latency pass, needs review, pass. */
+/**
+ * A new hire's three attempts at one scenario: red flags fail, fail, pass (improved); latency
+ * pass, needs review, pass; dead air pass, pass, fail (slipped). Respect scores 0%, 0%, 100%;
+ * patience 100%, 100%, 50%.
+ */
 export function writeThreeAttempts(dataDir: string, candidate: string, scenarioId: string, scenarioTitle: string): string[] {
-  const [flags, latency] = PRACTICE_ITEMS;
-  const plan: [string, string, FindingStatus, FindingStatus][] = [
-    ['20261120-091500-prac01', '2026-11-20T09:15:00.000Z', 'fail', 'pass'],
-    ['20261121-101500-prac02', '2026-11-21T10:15:00.000Z', 'fail', 'needs-review'],
-    ['20261122-111500-prac03', '2026-11-22T11:15:00.000Z', 'pass', 'pass'],
+  const [flags, latency, deadAir] = PRACTICE_ITEMS;
+  const plan: [string, string, FindingStatus, FindingStatus, FindingStatus][] = [
+    ['20261120-091500-prac01', '2026-11-20T09:15:00.000Z', 'fail', 'pass', 'pass'],
+    ['20261121-101500-prac02', '2026-11-21T10:15:00.000Z', 'fail', 'needs-review', 'pass'],
+    ['20261122-111500-prac03', '2026-11-22T11:15:00.000Z', 'pass', 'pass', 'fail'],
   ];
-  for (const [id, createdAt, p, l] of plan) {
-    writePracticeSession(dataDir, { id, createdAt, endedAt: createdAt, scenarioId, scenarioTitle, candidate: { name: candidate } }, [finding(flags, p), finding(latency, l)]);
+  for (const [id, createdAt, p, l, d] of plan) {
+    writePracticeSession(dataDir, { id, createdAt, endedAt: createdAt, scenarioId, scenarioTitle, candidate: { name: candidate } }, [finding(flags, p), finding(latency, l), finding(deadAir, d)]);
   }
   return plan.map(([id]) => id);
 }

@@ -170,7 +170,7 @@ export class AnalysisRunner {
     const message: AheadMessage = { type: 'ahead', sessionDir };
     this.spare.postMessage(message);
     if (this.lookedUp === sessionId) return;
-    // The scenario is looked up once now, so finding it at hang-up is quick (scenario-lookup.ts).
+    // The scenario is looked up once now, so finding it at hang-up is quick (scenario-library.ts).
     this.lookedUp = sessionId;
     readManifest(sessionPaths(this.opts.dataDir, sessionId).manifest, sessionId)
       .then((read) => (read.ok ? this.opts.findScenario(read.manifest.scenarioId) : undefined))

@@ -101,7 +101,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The program's path: as given when it is a path, else the first executable match on PATH. */
-async function findProgram(name: string): Promise<string | null> {
+export async function findProgram(name: string): Promise<string | null> {
   const candidates = isAbsolute(name) || name.includes('/') ? [name] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name));
   for (const path of candidates) {
     const ok = await access(path, constants.X_OK).then(

@@ -2,7 +2,8 @@ import type { SessionEvent } from '../../../core/session/events.js';
 import type { SpotPhrase } from '../../../core/speech/recognition.js';
 import { loadChecklists } from '../analysis/checklist-repository.js';
 import { loadVocabulary } from '../analysis/vocabulary-repository.js';
-import { loadLibrary, type ScenarioRoots } from '../scenario-repository.js';
+import type { ScenarioRoots } from '../scenario-repository.js';
+import { currentLibrary } from '../scenario-library.js';
 import type { SessionStore } from '../session-store.js';
 import { phrasesForStep } from '../speech/scenario-phrases.js';
 import { createLiveSpotting } from './live-spotting.js';
@@ -49,7 +50,7 @@ export function createTurnSpotter(opts: TurnSpotterOptions): TurnSpotter {
     const kept = grammars.get(key);
     if (kept) return kept;
     const { manifest } = await opts.store.get(range.sessionId);
-    const scenario = loadLibrary(opts.roots).entries.get(manifest.scenarioId)?.scenario;
+    const scenario = currentLibrary(opts.roots).entries.get(manifest.scenarioId)?.scenario;
     if (!scenario) throw new Error(`The phrase spotter has nothing to listen for: scenario "${manifest.scenarioId}" is not in the library.`);
     const phrases = phrasesForStep({ scenario, vocabulary: loadVocabulary(opts.scenariosDir).vocabulary, checklists: loadChecklists(opts.scenariosDir).checklists }, range.stepId);
     grammars.set(key, phrases);

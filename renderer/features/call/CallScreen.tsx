@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { LevelMeter } from '../../components/LevelMeter.js';
 import type { CallPhase } from '../../store/call-slice.js';
+import { CallStoppedPanel } from './CallStoppedPanel.js';
 import { HangUpDialog } from './HangUpDialog.js';
 import { HoldTimer } from './HoldTimer.js';
 import { QueueBadge } from './QueueBadge.js';
@@ -55,11 +56,14 @@ export function CallScreen({ kiosk }: CallScreenProps = {}) {
         </span>
         {live && call.queueCount !== null && <QueueBadge count={call.queueCount} />}
       </div>
-      <div className="caption-box" aria-live="polite" data-testid="caption">
-        <span className="speaker">{c.scenario?.customer.name ?? 'Customer'}</span>
-        <p>{captionText(call.phase, call.caption)}</p>
-        {call.phase !== 'holding' && call.captionVoice === 'system' && <span className="muted small">(read by the system voice: no recorded clip for this line)</span>}
-      </div>
+      {call.coachNote !== null && <CallStoppedPanel coachNote={call.coachNote} kiosk={kiosk !== undefined} />}
+      {call.coachNote === null && (
+        <div className="caption-box" aria-live="polite" data-testid="caption">
+          <span className="speaker">{c.scenario?.customer.name ?? 'Customer'}</span>
+          <p>{captionText(call.phase, call.caption)}</p>
+          {call.phase !== 'holding' && call.captionVoice === 'system' && <span className="muted small">(read by the system voice: no recorded clip for this line)</span>}
+        </div>
+      )}
       {call.phase === 'holding' && call.holdSeconds !== null && call.holdStartedAt !== null && (
         <div className="hold-panel">
           <HoldTimer startedAt={call.holdStartedAt} seconds={call.holdSeconds} />
@@ -103,7 +107,7 @@ export function CallScreen({ kiosk }: CallScreenProps = {}) {
       <Transcript lines={call.transcript} />
       {/* A trainee gets the debrief; a coach's preview keeps the full findings. */}
       {call.phase === 'ended' && call.sessionId && !kiosk && (c.preview ? <FindingsSection sessionId={call.sessionId} autoRun /> : <DebriefSection sessionId={call.sessionId} />)}
-      {call.phase === 'failed' && kiosk && <p className="banner warn">Please tell the coach that this call stopped; what was said before is saved.</p>}
+      {call.phase === 'failed' && kiosk && call.coachNote === null && <p className="banner warn">Please tell the coach that this call stopped; what was said before is saved.</p>}
       <div className="actions">
         {live && (
           <button type="button" ref={hangUpButton} className="danger" onClick={onHangUp} data-testid="hang-up" aria-haspopup={kiosk ? 'dialog' : undefined}>
@@ -120,7 +124,8 @@ export function CallScreen({ kiosk }: CallScreenProps = {}) {
             }}
           />
         )}
-        {!live && call.phase !== 'saving' && kiosk && (
+        {/* A call stopped by the disk waits for the coach: the next call would stop the same way. */}
+        {!live && call.phase !== 'saving' && kiosk && call.coachNote === null && (
           <button type="button" className="primary" onClick={kiosk.onNext} data-testid="kiosk-next" autoFocus>
             {kiosk.nextLabel}
           </button>

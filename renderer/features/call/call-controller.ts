@@ -2,6 +2,7 @@ import type { Checklist } from '../../../core/analysis/checklist-schema.js';
 import type { TurnChecker } from '../../../core/scenario/turns.js';
 import type { Vocabulary } from '../../../core/judgement/vocabulary-schema.js';
 import type { TrainerClient } from '../../../core/api.js';
+import { TryoutError } from '../../../core/errors.js';
 import { DEFAULT_VAD, INITIAL_VAD, vadStep, type LevelBlock, type VadState } from '../../../core/audio/vad.js';
 import { createEngine, type EngineCommand, type EngineInput, type EngineState } from '../../../core/scenario/engine.js';
 import { clipFor, type Scenario } from '../../../core/scenario/schema.js';
@@ -56,6 +57,8 @@ export class CallController {
   private timers: ReturnType<typeof setInterval>[] = [];
   private sessionId = '';
   private finishing = false;
+  /** Set once the back end can no longer write this call; nothing more is sent. */
+  private storageError: TryoutError | null = null;
   private readonly transcript: LiveTranscript;
   private readonly turnTranscripts: TurnTranscripts;
   private checkTurn: TurnChecker | null = null;
@@ -86,7 +89,7 @@ export class CallController {
       this.checkTurn = createTurnChecker(this.deps.checklists, scenario, this.deps.vocabulary);
       const manifest = await client.startSession({ scenarioId: scenario.id, candidate, sampleRate: CALL_SAMPLE_RATE, ...(this.deps.tryout ?? {}) });
       this.sessionId = manifest.id;
-      this.uploader = new ChunkUploader(client, manifest.id, (pendingChunks, error) => patch({ pendingChunks, error }));
+      this.uploader = new ChunkUploader(client, manifest.id, (pendingChunks, error) => patch({ pendingChunks, error }), (error) => void this.stopForCoach(error));
       this.drafts = new DraftSaver(client, manifest.id);
       this.audio = await CallAudio.open(this.deps.mic, {
         onChunk: (pcm) => this.uploader?.push(pcm),
@@ -101,9 +104,23 @@ export class CallController {
       const from = this.deps.fromStepId;
       this.dispatch({ type: 'start', frame: this.audio.nowFrame(), ...(from !== undefined ? { fromStepId: from } : {}) });
     } catch (err) {
-      patch({ phase: 'failed', error: err instanceof Error ? err.message : String(err) });
+      if (isStorageFailure(err)) patch({ phase: 'failed', coachNote: err.message });
+      else patch({ phase: 'failed', error: err instanceof Error ? err.message : String(err) });
       await this.teardown();
     }
+  }
+
+  /**
+   * The back end can no longer write this call (disk full, data folder removed): the call stops
+   * at once, what was saved stays saved, and the screen says to call the coach, with the reason.
+   */
+  private async stopForCoach(error: TryoutError): Promise<void> {
+    this.storageError ??= error;
+    if (this.finishing) return;
+    this.finishing = true;
+    this.line?.stop();
+    this.deps.patch({ phase: 'failed', coachNote: error.message, error: null, caption: null, prompt: null, hint: null, holdSeconds: null, holdStartedAt: null });
+    await this.teardown();
   }
 
   get id(): string {
@@ -279,11 +296,15 @@ export class CallController {
   }
 
   private async flushEvents(): Promise<void> {
-    if (this.events.length === 0 || !this.sessionId) return;
+    if (this.events.length === 0 || !this.sessionId || this.storageError) return;
     const batch = this.events.splice(0);
     try {
       await this.deps.client.appendEvents({ sessionId: this.sessionId, events: batch });
-    } catch {
+    } catch (err) {
+      if (isStorageFailure(err)) {
+        await this.stopForCoach(err);
+        return;
+      }
       this.events.unshift(...batch); // kept; retried on the next flush
     }
   }
@@ -298,11 +319,13 @@ export class CallController {
       await this.audio?.flush();
       await this.uploader?.drain();
       await this.drafts?.flushAll();
-      while (this.events.length > 0) await this.flushEvents();
+      while (this.events.length > 0 && !this.storageError) await this.flushEvents();
+      if (this.storageError) throw this.storageError;
       await client.finishSession({ sessionId: this.sessionId });
       patch({ phase: 'ended' });
     } catch (err) {
-      patch({ phase: 'failed', error: `The call could not be saved completely: ${err instanceof Error ? err.message : String(err)}` });
+      if (isStorageFailure(err)) patch({ phase: 'failed', coachNote: err.message });
+      else patch({ phase: 'failed', error: `The call could not be saved completely: ${err instanceof Error ? err.message : String(err)}` });
     } finally {
       await this.teardown();
     }
@@ -315,6 +338,10 @@ export class CallController {
     await this.audio?.close().catch(() => undefined);
     this.audio = null;
   }
+}
+
+function isStorageFailure(err: unknown): err is TryoutError {
+  return err instanceof TryoutError && err.code === 'storage-failed';
 }
 
 function exposeForTests(controller: CallController): void {

@@ -16,6 +16,8 @@ export class ChunkUploader {
     private readonly client: TrainerClient,
     private readonly sessionId: string,
     private readonly onBacklog: (pending: number, error: string | null) => void,
+    /** The back end can no longer write the recording (disk full, folder removed): sending stops. */
+    private readonly onStorageFailed: (error: TryoutError) => void = () => undefined,
   ) {}
 
   push(pcm: Uint8Array<ArrayBuffer>): void {
@@ -43,6 +45,11 @@ export class ChunkUploader {
         delay = 250;
         this.onBacklog(this.queue.length, null);
       } catch (err) {
+        if (err instanceof TryoutError && err.code === 'storage-failed') {
+          this.stopped = true;
+          this.onStorageFailed(err);
+          return;
+        }
         // A refused chunk (bad input) will never succeed: surface it; otherwise keep retrying.
         if (err instanceof TryoutError && err.code !== 'internal') throw err;
         this.onBacklog(this.queue.length, 'Saving is delayed: the back end is not answering. Your answers are kept and will be saved.');

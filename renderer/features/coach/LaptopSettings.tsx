@@ -4,9 +4,10 @@ import { client } from '../../client.js';
 import { useStore } from '../../store/index.js';
 
 const ENGINE_LABELS: Record<SpeechEngineChoice, string> = {
-  auto: 'Automatic (whisper.cpp when a model is present, else pocketsphinx)',
+  auto: 'Automatic (whisper.cpp when a model is present, else sherpa-onnx when its model is, else pocketsphinx)',
   pocketsphinx: 'pocketsphinx',
   whisper: 'whisper.cpp',
+  'sherpa-onnx': 'sherpa-onnx',
 };
 
 type Status = { readonly kind: 'idle' | 'saving' | 'saved' } | { readonly kind: 'error'; readonly message: string };

@@ -54,6 +54,9 @@ function TryoutRow({ tryout: t, view, titles, onEdit, onExport, onDelete, onStar
         <button type="button" onClick={onExport} disabled={view.busy} aria-label={`Export ${t.name}`} data-testid="tryout-export">
           Export
         </button>
+        <button type="button" onClick={() => useStore.getState().openResultsBoard(t.id)} aria-label={`Results board of ${t.name}`} data-testid="tryout-results-board">
+          Results board
+        </button>
         <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={view.busy || confirming} aria-label={`Delete ${t.name}`} data-testid="tryout-delete">
           Delete
         </button>

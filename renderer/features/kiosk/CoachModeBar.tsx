@@ -39,6 +39,18 @@ export function CoachModeBar() {
       <p>
         <strong>Coach mode.</strong> Tryout day “{day.tryout.name}” is on; candidates cannot see this. It locks itself after 15 minutes without coach activity.
       </p>
+      {day.notices.length > 0 && (
+        <div className="banner warn" data-testid="day-notices">
+          <p>
+            <strong>Calls that did not end normally today</strong> (each is kept and marked recovered in the sessions list):
+          </p>
+          <ul>
+            {day.notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && (
         <p role="alert" className="banner error">
           {error}
@@ -47,6 +59,9 @@ export function CoachModeBar() {
       <div className="actions">
         <button type="button" className="primary" onClick={lock} data-testid="coach-lock">
           Lock: back to the candidate screens
+        </button>
+        <button type="button" onClick={() => useStore.getState().openResultsBoard(day.tryout?.id ?? null)} data-testid="day-results-board">
+          Results board
         </button>
         {!confirmEnd ? (
           <button type="button" onClick={() => setConfirmEnd(true)} data-testid="end-tryout-day">

@@ -5,6 +5,8 @@ import { CheckInScreen } from './CheckInScreen.js';
 import { CoachUnlock } from './CoachUnlock.js';
 import { ConsentScreen } from './ConsentScreen.js';
 import { KioskProgress } from './KioskProgress.js';
+import { continueCandidate, forgetResume } from './kiosk-resume.js';
+import { ResumeScreen } from './ResumeScreen.js';
 import { ThanksScreen } from './ThanksScreen.js';
 import './kiosk.css';
 
@@ -16,6 +18,13 @@ export function KioskApp() {
   const tryout = useStore((s) => s.tryoutDay?.tryout);
   const kiosk = useStore((s) => s.kiosk);
   const appError = useStore((s) => s.appError);
+  const resume = useStore((s) => s.tryoutDay?.resume ?? null);
+  const resumeTitle = useStore((s) => {
+    const id = resume === null ? undefined : s.tryoutDay?.tryout?.scenarioIds[resume.index];
+    return s.catalog?.scenarios.find((x) => x.id === id)?.title ?? id ?? '';
+  });
+  // A call that stopped because the disk failed waits for the coach (the PIN button shows).
+  const stoppedForCoach = useStore((s) => s.call.phase === 'failed' && s.call.coachNote !== null);
   const patchKiosk = useStore((s) => s.patchKiosk);
   const selectScenario = useStore((s) => s.selectScenario);
   const resetCall = useStore((s) => s.resetCall);
@@ -33,7 +42,7 @@ export function KioskApp() {
         <h1 className="brand">Tryout</h1>
         <span className="kiosk-tryout-name">{tryout?.name}</span>
         {/* Not during a call: nothing interrupts a recording. */}
-        {kiosk.step !== 'call' && <CoachUnlock />}
+        {(kiosk.step !== 'call' || stoppedForCoach) && <CoachUnlock />}
       </header>
       {appError && (
         <p role="alert" className="banner error">
@@ -41,7 +50,10 @@ export function KioskApp() {
         </p>
       )}
       <main>
-        {kiosk.step === 'check-in' && <CheckInScreen />}
+        {kiosk.step === 'check-in' && resume !== null && (
+          <ResumeScreen resume={resume} total={ids.length} callTitle={resumeTitle} onContinue={() => continueCandidate(resume)} onNewCandidate={forgetResume} />
+        )}
+        {kiosk.step === 'check-in' && resume === null && <CheckInScreen />}
         {kiosk.step === 'consent' && <ConsentScreen />}
         {kiosk.step === 'brief' && <BriefScreen />}
         {kiosk.step === 'call' && (

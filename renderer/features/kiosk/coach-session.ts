@@ -3,14 +3,18 @@ import { candidateSettings } from '../../../core/settings.js';
 import { client } from '../../client.js';
 import { useStore } from '../../store/index.js';
 
-/** After coach mode opens: the day's new state and the sessions the coach may now see. */
+/**
+ * After coach mode opens: the day's new state, the full settings (the candidate screens held the
+ * candidate's view: microphone only) and the sessions the coach may now see. All are fetched
+ * first and applied in one go, so the coach-mode bar never shows before the sessions screen is
+ * chosen (a click on the navigation in between would be overridden).
+ */
 export async function enterCoachMode(): Promise<void> {
+  const [day, settings, sessions] = await Promise.all([client.getTryoutDay({}), client.getSettings({}), client.listSessions({})]);
   const s = useStore.getState();
-  const day = await client.getTryoutDay({});
   s.setTryoutDay(day);
-  // The candidate screens held the candidate's view of the settings (microphone only).
-  s.setSettings(await client.getSettings({}));
-  s.setSessions(await client.listSessions({}));
+  s.setSettings(settings);
+  s.setSessions(sessions);
   s.setScreen('sessions');
 }
 
@@ -21,4 +25,9 @@ export function showCandidateScreens(day: TryoutDayState): void {
   if (s.settings) s.setSettings(candidateSettings(s.settings));
   useStore.setState({ screen: 'home', reviewSessionId: null, previewFromStepId: null });
   s.setTryoutDay(day);
+  // A call the disk stopped: once the coach has dealt with it and locks, the candidate is offered that call again.
+  if (s.call.coachNote !== null && day.resume !== null) {
+    s.resetCall();
+    s.patchKiosk({ step: 'check-in', candidate: null, consent: null, index: 0 });
+  }
 }

@@ -1,12 +1,14 @@
-import { ProgressChart } from './ProgressChart.js';
-import { ProgressTable } from './ProgressTable.js';
+import { ChecklistCard } from './ChecklistCard.js';
+import { checklistTitle } from './format.js';
+import { ItemChangesPanel } from './ItemChangesPanel.js';
 import { usePracticeProgress } from './use-practice-progress.js';
 import './practice.css';
 
-/** A new hire's own practice history: which habits are improving, attempt by attempt. */
+/** A new hire's own practice history: a score per checklist per attempt, the best ones, and what changed. */
 export function ProgressScreen() {
   const p = usePracticeProgress();
   const { load } = p;
+  const total = p.scenarios.reduce((n, s) => n + s.attempts, 0);
   return (
     <section className="progress" aria-labelledby="progress-title" data-testid="progress-screen">
       <h2 id="progress-title">Your progress</h2>
@@ -18,10 +20,10 @@ export function ProgressScreen() {
         <label className="field">
           <span>Scenario</span>
           <select data-testid="progress-scenario" value={p.scenarioId} onChange={(e) => p.setScenarioId(e.target.value)}>
-            <option value="">All scenarios</option>
+            <option value="">All scenarios{total > 0 ? ` (${total} calls)` : ''}</option>
             {p.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
+              <option key={s.scenarioId} value={s.scenarioId}>
+                {s.scenarioTitle} ({s.attempts} {s.attempts === 1 ? 'call' : 'calls'})
               </option>
             ))}
           </select>
@@ -42,10 +44,16 @@ export function ProgressScreen() {
       {load.state === 'ready' && load.progress.attempts.length > 0 && (
         <>
           <p className="muted" data-testid="progress-summary">
-            {load.progress.attempts.length} {load.progress.attempts.length === 1 ? 'attempt' : 'attempts'}. Each line is one checklist item: the share of your attempts so far in which it passed.
+            {load.progress.attempts.length} {load.progress.attempts.length === 1 ? 'call' : 'calls'}. Each chart is one checklist: your score in each call (items passed
+            out of those decided); the star is your personal best.
           </p>
-          <ProgressChart progress={load.progress} />
-          <ProgressTable progress={load.progress} />
+          <ItemChangesPanel changes={load.progress.changes} checklists={p.checklists} />
+          <h3 className="progress-charts-title">Score per checklist</h3>
+          <div className="checklist-cards">
+            {load.progress.checklists.map((trend) => (
+              <ChecklistCard key={trend.checklist} trend={trend} title={checklistTitle(trend.checklist, p.checklists)} />
+            ))}
+          </div>
         </>
       )}
     </section>

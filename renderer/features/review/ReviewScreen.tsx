@@ -3,6 +3,7 @@ import type { Finding } from '../../../core/analysis/findings.js';
 import { client } from '../../client.js';
 import { incompleteText } from '../../../core/session/call-completeness.js';
 import { useStore } from '../../store/index.js';
+import { ScenarioVersion } from './ScenarioVersion.js';
 import { useFindings } from '../findings/use-findings.js';
 import { ReplayView } from '../replay/ReplayView.js';
 import { usePeaks } from '../replay/use-peaks.js';
@@ -70,6 +71,7 @@ function ReviewSession({ sessionId, coachName, onChangeCoach }: { sessionId: str
       {manifest && (
         <p className="muted small">
           {formatDate(manifest.createdAt)} · {formatDuration(manifest.durationFrames / manifest.sampleRate)}
+          <ScenarioVersion manifest={manifest} />
           {manifest.status === 'recovered' && <span className="status status-recovered"> recovered</span>}
           {manifest.incomplete && (
             <span className="status status-incomplete" data-testid="review-incomplete">

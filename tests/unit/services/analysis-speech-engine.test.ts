@@ -42,7 +42,7 @@ describe('analyzeSession with the speech engine the settings choose', { timeout:
     const result = await service.api.analyzeSession({ sessionId: SESSION });
     expect(result.transcriber).toEqual({
       engine: 'pocketsphinx',
-      note: `whisper.cpp was not used: No whisper model: the models folder ${models} does not exist. Run \`npm run models:fetch\` on a machine with internet to download one, or put a whisper.cpp ggml-*.bin model in ${models}.`,
+      note: `whisper.cpp was not used: No whisper model: the models folder ${models} does not exist. Run \`npm run models:fetch\` on a machine with internet to download one, or put a whisper.cpp ggml-*.bin model in ${models}. sherpa-onnx was not used: No sherpa-onnx model: sherpa-onnx-zipformer-small-en-2023-06-26 is not in ${models}. Run \`npm run models:fetch -- --model zipformer-small-en --dir <models folder>\` on a machine with internet, or copy that folder into ${models}.`,
     });
   });
 

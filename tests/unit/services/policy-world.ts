@@ -104,6 +104,10 @@ export const SAMPLE_INPUTS: { [M in ApiMethod]: (w: PolicyWorld) => ApiInput<M> 
   startTryoutDay: (w) => ({ tryoutId: w.tryoutId }),
   endTryoutDay: () => ({}),
   lockCoach: () => ({}),
+  getSpeechStatus: () => ({}),
+  testRecogniser: () => ({ pcm: new Uint8Array(3200), sampleRate: 16_000 }),
+  getResultsBoard: (w) => ({ tryoutId: w.tryoutId }),
+  exportResultsBoard: (w) => ({ tryoutId: w.tryoutId, format: 'csv' }),
 };
 
 /** Every file under `dir` with the SHA-256 of its bytes, and every folder: what "nothing changed" compares. */

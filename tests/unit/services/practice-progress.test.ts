@@ -15,7 +15,7 @@ describe('getPracticeProgress', () => {
   writePracticeSession(dataDir, { id: '20261121-120000-other1', candidate: { name: 'Bob Marley' } }, [finding(PRACTICE_ITEMS[0], 'pass')]);
   writePracticeSession(dataDir, { id: '20261121-130000-tryout', candidate: { name: 'Ada Byron' }, tryoutId: 'day-one' }, [finding(PRACTICE_ITEMS[0], 'pass')]);
   writePracticeSession(dataDir, { id: '20261123-090000-second', candidate: { name: 'ada byron ' }, scenarioId: 'not-listening', scenarioTitle: 'Not listening' }, null);
-  const damaged = writePracticeSession(dataDir, { id: '20261123-100000-broken', candidate: { name: 'Ada Byron' }, scenarioId: 'not-listening' }, []);
+  const damaged = writePracticeSession(dataDir, { id: '20261123-100000-broken', candidate: { name: 'Ada Byron' }, scenarioId: 'not-listening', scenarioTitle: 'Not listening' }, []);
   writeFileSync(join(damaged, 'analysis.json'), '{ not json');
   const logged: string[] = [];
   const service = createTrainerService({ dataDir, scenariosDir: makeScenariosDir(root), log: (m) => logged.push(m), transcriber: null, retentionSweepAtStartup: false });
@@ -26,7 +26,17 @@ describe('getPracticeProgress', () => {
     expect(progress.attempts.map((a) => a.sessionId)).toEqual(ids);
     expect(progress.attempts.map((a) => a.statuses['respect/no-red-flags'])).toEqual(['fail', 'fail', 'pass']);
     expect(progress.attempts.map((a) => a.statuses['patience/answers-promptly'])).toEqual(['pass', 'needs-review', 'pass']);
-    expect(progress.items.find((i) => i.item === 'no-red-flags')?.passRate).toEqual([0, 0, 1 / 3]);
+    expect(progress.checklists.map((c) => [c.checklist, c.points.map((p) => p.score)])).toEqual([
+      ['respect', [0, 0, 1]],
+      ['patience', [1, 1, 0.5]],
+    ]);
+    expect(progress.changes.improved.map((c) => c.key)).toEqual(['respect/no-red-flags']);
+    expect(progress.changes.slipped.map((c) => c.key)).toEqual(['patience/no-dead-air']);
+    // The filter still offers every scenario the name practised, most practised first.
+    expect(progress.scenarios).toEqual([
+      { scenarioId: 'late-parcel', scenarioTitle: 'Late parcel', attempts: 3 },
+      { scenarioId: 'not-listening', scenarioTitle: 'Not listening', attempts: 2 },
+    ]);
   });
 
   it('without a scenario lists every practice attempt of the name, unanalysed ones too, never tryout sessions or other people', async () => {

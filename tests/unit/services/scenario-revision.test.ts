@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { monoWav } from './fixtures.js';
@@ -33,6 +34,32 @@ describe('scenarioRevision', () => {
       const next = await revision();
       expect(seen).not.toContain(next);
       seen.push(next);
+    }
+  });
+});
+
+describe('the scenario version in each session', () => {
+  it('records the version of the scenario file the call played, and a new one after the file is edited', async () => {
+    const g = makeLibrary('version');
+    try {
+      const file = join(g.shipped, `${COACH_ID}.yaml`);
+      const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+      const start = () => g.service.api.startSession({ scenarioId: COACH_ID, candidate: { name: 'Ada' }, sampleRate: 16_000 });
+      const first = await start();
+      expect(first.scenarioRevision).toBe(sha(readFileSync(file, 'utf8')));
+      const catalog = await g.service.api.listScenarios({});
+      expect(catalog.origins[COACH_ID]?.revision).toBe(first.scenarioRevision);
+      // The manifest on disk has it too, so the coach sees it on another laptop after an export.
+      expect(JSON.parse(readFileSync(join(g.dataDir, 'sessions', first.id, 'manifest.json'), 'utf8'))).toMatchObject({ scenarioRevision: first.scenarioRevision });
+
+      appendFileSync(file, '# a coach reworded a line\n');
+      const second = await start();
+      expect(second.scenarioRevision).toBe(sha(readFileSync(file, 'utf8')));
+      expect(second.scenarioRevision).not.toBe(first.scenarioRevision);
+      expect((await g.service.api.listScenarios({})).origins[COACH_ID]?.revision).toBe(second.scenarioRevision);
+    } finally {
+      await g.service.close();
+      rmSync(g.root, { recursive: true, force: true });
     }
   });
 });

@@ -72,12 +72,12 @@ describe('choosing the speech recogniser', () => {
 
 // The real engines: Debian's pocketsphinx and whisper.cpp with a model the test writes.
 describe('the analysis recogniser from the settings', { timeout: 60_000 }, () => {
-  it('with no model, auto runs pocketsphinx and the note tells the coach how to get whisper', async () => {
+  it('with no model, auto runs pocketsphinx and the note tells the coach how to get whisper or sherpa-onnx', async () => {
     const models = join(root, 'models');
     const found = await defaultSpanTranscriber({ engine: 'auto', whisperModel: models });
     expect(found).toMatchObject({
       engine: 'pocketsphinx',
-      note: `whisper.cpp was not used: No whisper model: the models folder ${models} does not exist. Run \`npm run models:fetch\` on a machine with internet to download one, or put a whisper.cpp ggml-*.bin model in ${models}.`,
+      note: `whisper.cpp was not used: No whisper model: the models folder ${models} does not exist. Run \`npm run models:fetch\` on a machine with internet to download one, or put a whisper.cpp ggml-*.bin model in ${models}. sherpa-onnx was not used: No sherpa-onnx model: sherpa-onnx-zipformer-small-en-2023-06-26 is not in ${models}. Run \`npm run models:fetch -- --model zipformer-small-en --dir <models folder>\` on a machine with internet, or copy that folder into ${models}.`,
     });
   });
 
