@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatProblem, parseScenario } from '../core/scenario/load.js';
 import { clipFor, type Scenario } from '../core/scenario/schema.js';
 import { DEFAULT_CLIPS_FOLDER, DEFAULT_STILL_THERE_CLIP, DEFAULT_STILL_THERE_LINE, stillThereLine } from '../core/scenario/still-there.js';
-import { parseWavHeader } from '../electron/services/wav.js';
+import { parseWavHeader } from '../electron/services/session/wav.js';
 
 export type Voice = Scenario['customer']['voice'];
 

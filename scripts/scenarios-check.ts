@@ -19,7 +19,7 @@ import { formatProblem } from '../core/scenario/load.js';
 import type { Scenario, ScenarioProblem } from '../core/scenario/schema.js';
 import { checklistsDir, listChecklistFiles, loadChecklistFile } from '../electron/services/analysis/checklist-repository.js';
 import { loadVocabularyFile, vocabularyFile } from '../electron/services/analysis/vocabulary-repository.js';
-import { displayName, listScenarioFiles, loadScenarioFile } from '../electron/services/scenario-repository.js';
+import { displayName, listScenarioFiles, loadScenarioFile } from '../electron/services/scenarios/scenario-repository.js';
 import { dictionaryWarnings } from '../electron/services/speech/dictionary-warnings.js';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { adoptLegacySettings } from '../services/settings-file.js';
+import { adoptLegacySettings } from '../services/storage/settings-file.js';
 import { createTrainerService, type TrainerService } from '../services/trainer-service.js';
 import { createAppProtocolHandler } from './app-protocol.js';
 import { registerIpcHandlers } from './ipc.js';

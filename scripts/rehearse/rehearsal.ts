@@ -8,7 +8,7 @@ import { launchChromium } from './chromium.js';
 import { callApi, startShellProcess } from './shell-process.js';
 import { summarize, type RehearsalSummary } from './summary.js';
 import { typedAnswersProblem } from './typed-answers.js';
-import { loadLibrary } from '../../electron/services/scenario-repository.js';
+import { loadLibrary } from '../../electron/services/scenarios/scenario-repository.js';
 import { speechStatusLine, type SpeechStatus } from '../../core/speech/engine-status.js';
 
 /** The back end's own account of its speech engines (getSpeechStatus), as one line. */

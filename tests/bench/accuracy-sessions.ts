@@ -7,7 +7,7 @@ import { loadVocabulary } from '../../electron/services/analysis/vocabulary-repo
 import { parseScenario } from '../../core/scenario/load.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { loadChecklists } from '../../electron/services/analysis/checklist-repository.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import type { CorpusEntry, CorpusSession } from '../support/corpus.js';
 import { buildSession, RATE, writeSessionFolder, type Part } from '../support/synthetic-session.js';
 import { simulateCall, type SimulatedCall } from './corpus-call.js';

@@ -19,7 +19,7 @@ import type { Scenario } from '../../core/scenario/schema.js';
 import { runAnalysisJob } from '../../electron/services/analysis/analysis-job.js';
 import { defaultSpanTranscriber, spanTranscriber } from '../../electron/services/analysis/default-transcriber.js';
 import type { SpanTranscriber } from '../../electron/services/analysis/span-transcriber.js';
-import { mapLimited } from '../../electron/services/map-limited.js';
+import { mapLimited } from '../../electron/services/storage/map-limited.js';
 import { createSpotter, type Spotter } from '../../electron/services/speech/spotter.js';
 import { createPocketsphinxTranscriber } from '../../electron/services/transcription/pocketsphinx.js';
 import { CORPUS_SCENARIOS, corpusSessions, loadCorpus, SPLITS, type CorpusEntry, type Split } from '../support/corpus.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { SessionAnalysis } from '../../core/analysis/analyze.js';
 import { transcriptWindow } from '../../core/scenario/transcript-window.js';
 import { createTrainerService } from '../../electron/services/trainer-service.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { speech } from '../../scripts/rehearse/speech.js';
 import { buildSession, RATE, writeSessionFolder, type Part } from '../support/synthetic-session.js';
 

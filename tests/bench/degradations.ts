@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { between, seededRandom, seedFromText } from '../../core/audio/seeded-random.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { speech, type FestivalVoice } from '../../scripts/rehearse/speech.js';
 import type { CorpusEntry } from '../support/corpus.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiInput } from '../../core/api.js';
 import { EMPTY_REVIEW_CONTENT } from '../../core/review/schema.js';
-import { LibraryIndex } from '../../electron/services/library-index.js';
+import { LibraryIndex } from '../../electron/services/review/library-index.js';
 import { createTrainerService } from '../../electron/services/trainer-service.js';
 import { generateSessions } from '../support/library-sessions.js';
 

@@ -44,10 +44,10 @@ async function main(): Promise<void> {
   console.log('hostile files (refused / tried; data folder unchanged)');
   // The cases are the it.each rows; the good-file checks around them are not hostile.
   const isHostile = (name: string) => !/good bundle|good pack|round trip/i.test(name);
-  suiteLines(runSuites('vitest.config.ts', ['tests/unit/services/hostile-bundles.test.ts', 'tests/unit/services/broken-packs.test.ts'], isHostile));
+  suiteLines(runSuites('vitest.config.ts', ['tests/unit/services/transfer/hostile-bundles.test.ts', 'tests/unit/services/transfer/broken-packs.test.ts'], isHostile));
 
   console.log('faults (survived / tried)');
-  suiteLines(runSuites('vitest.config.ts', ['tests/unit/services/session-recovery.test.ts', 'tests/unit/services/session-storage-failure.test.ts'], () => true));
+  suiteLines(runSuites('vitest.config.ts', ['tests/unit/services/session/session-recovery.test.ts', 'tests/unit/services/session/session-storage-failure.test.ts'], () => true));
   if (e2e) suiteLines(runSuites('vitest.e2e.config.ts', ['tests/e2e/kiosk-kill-resume.test.ts', 'tests/e2e/disk-failure.test.ts', 'tests/e2e/crash-recovery.test.ts'], () => true));
   else console.log('  (kill -9 of the shell and the data folder removed mid-call, in Chromium: run with --e2e after npm run build)');
 

@@ -11,7 +11,7 @@ import type { Finding } from '../../core/analysis/findings.js';
 import { computePeaks } from '../../core/analysis/peaks.js';
 import type { SessionEvent } from '../../core/session/events.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
-import { readWav, wavHeader } from '../../electron/services/wav.js';
+import { readWav, wavHeader } from '../../electron/services/session/wav.js';
 import { speech } from '../../scripts/rehearse/speech.js';
 import { evenTranscript, speechBounds } from '../support/synthetic-session.js';
 

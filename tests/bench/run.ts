@@ -22,7 +22,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionDetail } from '../../core/api.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { driveCall } from '../../scripts/rehearse/call-driver.js';
 import { launchChromium } from '../../scripts/rehearse/chromium.js';
 import { callApi, startShellProcess } from '../../scripts/rehearse/shell-process.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import type { SpotPhrase } from '../../core/speech/recognition.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { speech, type FestivalVoice } from '../../scripts/rehearse/speech.js';
 import { speechPower } from './degradations.js';
 

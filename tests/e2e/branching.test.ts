@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDetail } from '../../core/api.js';
 import type { SessionEvent } from '../../core/session/events.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { driveCall, type DriveOptions } from '../../scripts/rehearse/call-driver.js';
 import { launchChromium } from '../../scripts/rehearse/chromium.js';
 import { rehearse, type RehearsalResult } from '../../scripts/rehearse/rehearsal.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_MUSIC_RMS_DBFS, holdMusicLoop } from '../../core/audio/hold-music.js';
 import { typingNoiseLoop, typingNoiseSeed } from '../../core/audio/typing-noise.js';
 import { SessionEventSchema, type SessionEvent } from '../../core/session/events.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { driveCall, type DriveResult } from '../../scripts/rehearse/call-driver.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { launchChromium } from '../../scripts/rehearse/chromium.js';
 import { rehearse } from '../../scripts/rehearse/rehearsal.js';
 import { startShellProcess } from '../../scripts/rehearse/shell-process.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDetail } from '../../core/api.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
-import { parseWavHeader, readWav } from '../../electron/services/wav.js';
+import { parseWavHeader, readWav } from '../../electron/services/session/wav.js';
 import { driveCall } from '../../scripts/rehearse/call-driver.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { callApi, startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';

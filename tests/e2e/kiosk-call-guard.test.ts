@@ -6,7 +6,7 @@ import { incompleteText } from '../../core/session/call-completeness.js';
 import { SessionEventSchema, type SessionEvent } from '../../core/session/events.js';
 import { SessionManifestSchema, type SessionManifest } from '../../core/session/manifest.js';
 import { DEFAULT_STILL_THERE_LINE } from '../../core/scenario/still-there.js';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { appUnderTest } from '../support/app-under-test.js';
 import { expectAccessible } from '../support/axe.js';
 import { checkInAndConsent, startTryoutDay, unlockCoach } from './support/tryout-day-steps.js';

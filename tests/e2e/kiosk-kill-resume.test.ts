@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionEventSchema } from '../../core/session/events.js';
 import { SessionManifestSchema, type SessionManifest } from '../../core/session/manifest.js';
 import type { Tryout } from '../../core/tryout/schema.js';
-import { parseWavHeader } from '../../electron/services/wav.js';
+import { parseWavHeader } from '../../electron/services/session/wav.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
 import { expectAccessible } from '../support/axe.js';

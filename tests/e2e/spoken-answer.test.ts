@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { rehearse, type RehearsalResult } from '../../scripts/rehearse/rehearsal.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';
 import { alignment, outsideWindows, rmsDb } from '../support/audio-checks.js';

@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionAnalysis } from '../../core/analysis/analyze.js';
 import type { SessionEvent } from '../../core/session/events.js';
-import { parseEvents } from '../../electron/services/session-files.js';
+import { parseEvents } from '../../electron/services/session/session-files.js';
 import { driveCall, type DriveResult } from '../../scripts/rehearse/call-driver.js';
 import { launchChromium } from '../../scripts/rehearse/chromium.js';
 import { startShellProcess } from '../../scripts/rehearse/shell-process.js';

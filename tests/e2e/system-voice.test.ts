@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWav } from '../../electron/services/wav.js';
+import { readWav } from '../../electron/services/session/wav.js';
 import { rehearse } from '../../scripts/rehearse/rehearsal.js';
 import { speech } from '../../scripts/rehearse/speech.js';
 import { loadVoice } from '../../scripts/rehearse/voices.js';

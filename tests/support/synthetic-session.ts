@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TurnTranscript } from '../../core/analysis/transcript.js';
 import type { SessionEvent } from '../../core/session/events.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
-import { wavHeader } from '../../electron/services/wav.js';
+import { wavHeader } from '../../electron/services/session/wav.js';
 
 /**
  * A session assembled without the app: customer clips on channel 0, answers on channel 1 and

@@ -4,7 +4,7 @@ import type { ReviewContent } from '../../core/review/schema.js';
 import type { SessionManifest } from '../../core/session/manifest.js';
 import { CONSENT_VERSION } from '../../core/tryout/consent.js';
 import type { Tryout } from '../../core/tryout/schema.js';
-import { wavHeader } from '../../electron/services/wav.js';
+import { wavHeader } from '../../electron/services/session/wav.js';
 import { RATE, writeSession } from '../unit/services/report-fixtures.js';
 
 /**

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { parseSessionAnalysis } from '../../../core/analysis/analysis-schema.js';
 import { ANALYSIS_FORMAT_VERSION, type SessionAnalysis } from '../../../core/analysis/analyze.js';
 import type { ResultFinding } from '../../../core/result/session-result.js';
-import { isMissing } from '../session-files.js';
-import { sessionPaths } from '../session-paths.js';
+import { isMissing } from '../session/session-files.js';
+import { sessionPaths } from '../session/session-paths.js';
 
 /**
  * The one reader of a session's analysis.json. Two ways in:

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MAX_CHECKLIST_SIZE, parseChecklist } from '../../../core/analysis/checklist-load.js';
 import type { Checklist } from '../../../core/analysis/checklist-schema.js';
 import type { ScenarioProblem } from '../../../core/scenario/schema.js';
-import { displayName } from '../scenario-repository.js';
+import { displayName } from '../scenarios/scenario-repository.js';
 
 /** Checklists live next to the scenarios, in `<scenariosDir>/checklists/<id>.yaml`. */
 export function checklistsDir(scenariosDir: string): string {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { blockFrames, blockLevels } from '../../../core/analysis/levels.js';
 import { trackPitch } from '../../../core/analysis/pitch.js';
 import { RawSpeechSegments, refineEdges } from '../../../core/analysis/speech-segments.js';
-import { readChannelRange } from '../session-audio.js';
-import { isMissing } from '../session-files.js';
+import { readChannelRange } from '../session/session-audio.js';
+import { isMissing } from '../session/session-files.js';
 import { appendPitchFrames, pitchFramesLine, pitchFramesPath } from './pitch-cache.js';
 
 /** Channel 1 of audio.wav is the trainee's microphone. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { trackSegmentPitch, type PitchFramesOf } from '../../../core/analysis/measure.js';
 import { pitchFrameGrid, trackPitch, type PitchFrame } from '../../../core/analysis/pitch.js';
 import type { Segment } from '../../../core/analysis/speech-segments.js';
-import { isMissing } from '../session-files.js';
+import { isMissing } from '../session/session-files.js';
 
 /**
  * `<session>/pitch-frames.jsonl`: the pitch frames of the trainee's speech segments, worked out

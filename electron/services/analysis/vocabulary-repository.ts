@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_VOCABULARY_SIZE, parseVocabulary, type ParseVocabularyOptions, type ParsedVocabulary } from '../../../core/judgement/vocabulary-load.js';
-import { displayName } from '../scenario-repository.js';
+import { displayName } from '../scenarios/scenario-repository.js';
 
 /**
  * The shared vocabulary of moves and red flags lives next to the scenarios, in

@@ -1,7 +1,7 @@
 import { MAX_TRANSCRIBE_SECONDS, type RecognisedWord } from '../../../core/session/transcription.js';
 import type { SessionEvent } from '../../../core/session/events.js';
 import type { SpotPhrase } from '../../../core/speech/recognition.js';
-import type { SessionStore } from '../session-store.js';
+import type { SessionStore } from '../session/session-store.js';
 import type { ListeningAnswer, SpotterTranscriber } from './spotter-transcriber.js';
 import type { Transcript } from './transcriber.js';
 import type { TurnRange } from './transcribe-turn.js';

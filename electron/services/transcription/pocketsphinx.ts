@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { endianness, tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { wavHeader } from '../wav.js';
+import { wavHeader } from '../session/wav.js';
 import { parsePocketsphinxOutput } from './pocketsphinx-output.js';
 import { TRANSCRIBER_SAMPLE_RATE, type Transcriber, type TranscriberAvailability, type Transcript } from './transcriber.js';
 

@@ -1,8 +1,8 @@
 import { TryoutError } from '../../../core/errors.js';
 import { MAX_TRANSCRIBE_SECONDS, type TurnTranscription } from '../../../core/session/transcription.js';
-import { KeyedQueue } from '../keyed-queue.js';
+import { KeyedQueue } from '../storage/keyed-queue.js';
 import type { SpotPhrase } from '../../../core/speech/recognition.js';
-import type { SessionStore } from '../session-store.js';
+import type { SessionStore } from '../session/session-store.js';
 import type { SpotterTranscriber } from './spotter-transcriber.js';
 import { TRANSCRIBER_SAMPLE_RATE, type Transcriber, type Transcript } from './transcriber.js';
 import { appendTurnTranscript } from './turn-transcript-file.js';

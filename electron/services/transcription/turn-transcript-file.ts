@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SavedTurnTranscriptSchema, TURN_TRANSCRIPTS_FILE, type SavedTurnTranscript } from '../../../core/session/turn-transcripts.js';
-import { isMissing } from '../session-files.js';
+import { isMissing } from '../session/session-files.js';
 
 /** `<session>/turn-transcripts.jsonl`: the transcripts made during the call, one JSON line each. */
 export function turnTranscriptsPath(sessionDir: string): string {

@@ -5,7 +5,7 @@ import type { SessionDetail } from '../../../core/api.js';
 import { parseScenario } from '../../../core/scenario/load.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 import type { SessionEvent } from '../../../core/session/events.js';
-import { readWav } from '../../../electron/services/wav.js';
+import { readWav } from '../../../electron/services/session/wav.js';
 import { driveCall } from '../../../scripts/rehearse/call-driver.js';
 import { launchChromium } from '../../../scripts/rehearse/chromium.js';
 import { rehearse, type RehearsalResult } from '../../../scripts/rehearse/rehearsal.js';

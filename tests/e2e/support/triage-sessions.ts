@@ -4,7 +4,7 @@ import type { SessionAnalysis } from '../../../core/analysis/analyze.js';
 import type { Finding, FindingStatus } from '../../../core/analysis/findings.js';
 import { coachReview, sessionManifest, writeSessionFolder } from '../../support/library-sessions.js';
 import { TryoutSchema } from '../../../core/tryout/schema.js';
-import { wavHeader } from '../../../electron/services/wav.js';
+import { wavHeader } from '../../../electron/services/session/wav.js';
 
 /**
  * A tryout day's sessions for the coach's triage, written straight to disk as the back end

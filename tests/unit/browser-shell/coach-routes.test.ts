@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COACH_CLIP_BYTES, type ScenarioPackExport } from '../../../core/api.js';
 import type { CustomerLine } from '../../../core/scenario/library.js';
-import { readWav } from '../../../electron/services/wav.js';
+import { readWav } from '../../../electron/services/session/wav.js';
 import { SCENARIO_ID } from '../services/fixtures.js';
 import { takePcm } from '../services/library-fixtures.js';
 import { startHarness, type Harness } from './harness.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_AUDIO_CHUNK_BYTES } from '../../../core/api.js';
 import type { SessionManifest } from '../../../core/session/manifest.js';
-import { parseWavHeader } from '../../../electron/services/wav.js';
+import { parseWavHeader } from '../../../electron/services/session/wav.js';
 import { listTree, SCENARIO_ID, stereoPcm } from '../services/fixtures.js';
 import { audioCall, startHarness, type Harness } from './harness.js';
 

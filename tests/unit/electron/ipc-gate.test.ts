@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../core/settings.js';
 import { registerIpcHandlers, type IpcRegistrar } from '../../../electron/main/ipc.js';
 import type { IpcReply } from '../../../electron/main/policies/ipc-channel.js';
-import { adoptLegacySettings, readSettings, settingsPath } from '../../../electron/services/settings-file.js';
+import { adoptLegacySettings, readSettings, settingsPath } from '../../../electron/services/storage/settings-file.js';
 import { createTrainerService } from '../../../electron/services/trainer-service.js';
 import { makeScenariosDir, SCENARIO_ID, tempRoot } from '../services/fixtures.js';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario, Step } from '../../../core/scenario/schema.js';
 import { loadChecklists } from '../../../electron/services/analysis/checklist-repository.js';
-import { listScenarioFiles, loadScenarioFile } from '../../../electron/services/scenario-repository.js';
+import { listScenarioFiles, loadScenarioFile } from '../../../electron/services/scenarios/scenario-repository.js';
 
 const DIR = resolve(import.meta.dirname, '../../../scenarios');
 const { checklists } = loadChecklists(DIR);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clipFor, type Scenario, type Step } from '../../../core/scenario/schema.js';
-import { parseWavHeader } from '../../../electron/services/wav.js';
-import { listScenarioFiles, loadScenarioFile } from '../../../electron/services/scenario-repository.js';
+import { parseWavHeader } from '../../../electron/services/session/wav.js';
+import { listScenarioFiles, loadScenarioFile } from '../../../electron/services/scenarios/scenario-repository.js';
 import { captionHash, readClipHashes } from '../../../scripts/render-clips.js';
 
 const DIR = resolve(import.meta.dirname, '../../../scenarios');

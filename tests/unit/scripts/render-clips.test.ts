@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../core/scenario/load.js';
-import { parseWavHeader, readWav } from '../../../electron/services/wav.js';
+import { parseWavHeader, readWav } from '../../../electron/services/session/wav.js';
 import { captionHash, CLIPS_JSON, readClipHashes, scenarioClips } from '../../../scripts/render-clips.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

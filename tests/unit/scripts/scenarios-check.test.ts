@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenarios, resolveClipPath } from '../../../electron/services/scenario-repository.js';
+import { loadScenarios, resolveClipPath } from '../../../electron/services/scenarios/scenario-repository.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BAD = 'tests/fixtures/scenarios-bad';

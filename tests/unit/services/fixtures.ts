@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { wavHeader } from '../../../electron/services/wav.js';
+import { wavHeader } from '../../../electron/services/session/wav.js';
 
 /** Temp folders and a small valid scenario for the service and browser-shell tests. */
 

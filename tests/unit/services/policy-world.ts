@@ -5,7 +5,7 @@ import type { ApiInput, ApiMethod } from '../../../core/api.js';
 import type { Role } from '../../../core/api-policy.js';
 import { EMPTY_REVIEW_CONTENT } from '../../../core/review/schema.js';
 import { CONSENT_VERSION } from '../../../core/tryout/consent.js';
-import type { ScryptParams } from '../../../electron/services/coach-pin.js';
+import type { ScryptParams } from '../../../electron/services/tryout/coach-pin.js';
 import { createTrainerService, type TrainerService } from '../../../electron/services/trainer-service.js';
 import { makeScenariosDir, SCENARIO_ID, stereoPcm, tempRoot } from './fixtures.js';
 

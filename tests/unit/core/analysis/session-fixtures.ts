@@ -5,7 +5,7 @@ import { parseChecklist } from '../../../../core/analysis/checklist-load.js';
 import type { Checklist } from '../../../../core/analysis/checklist-schema.js';
 import { parseScenario } from '../../../../core/scenario/load.js';
 import type { Scenario } from '../../../../core/scenario/schema.js';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 import { speech, type FestivalVoice } from '../../../../scripts/rehearse/speech.js';
 import { shippedScenario } from '../../../support/judgement-fixtures.js';
 import { buildSession, RATE, type Part } from '../../../support/synthetic-session.js';

@@ -3,7 +3,7 @@ import { blockLevels, energyMeanDb } from '../../../../core/analysis/levels.js';
 import { summarizePitch, trackPitch } from '../../../../core/analysis/pitch.js';
 import { possibleSighs } from '../../../../core/analysis/sigh.js';
 import { activeSegments, gaps, overlaps, speechSegments } from '../../../../core/analysis/speech-segments.js';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 import { speech } from '../../../../scripts/rehearse/speech.js';
 import { speechBounds } from '../../../support/synthetic-session.js';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 
 function onPath(command: string): boolean {
   return (process.env['PATH'] ?? '').split(delimiter).some((dir) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePocketsphinxOutput } from '../../../../electron/services/transcription/pocketsphinx-output.js';
 import { createPocketsphinxTranscriber } from '../../../../electron/services/transcription/pocketsphinx.js';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 import { speech, type FestivalVoice } from '../../../../scripts/rehearse/speech.js';
 import { tempRoot } from '../fixtures.js';
 

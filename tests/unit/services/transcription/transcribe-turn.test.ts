@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTrainerService } from '../../../../electron/services/trainer-service.js';
 import type { Transcriber } from '../../../../electron/services/transcription/transcriber.js';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 import { speech } from '../../../../scripts/rehearse/speech.js';
 import { makeScenariosDir, SCENARIO_ID, tempRoot } from '../fixtures.js';
 

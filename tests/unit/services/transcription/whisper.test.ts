@@ -5,7 +5,7 @@ import { spanTranscriber } from '../../../../electron/services/analysis/default-
 import { createWhisperTranscriber } from '../../../../electron/services/transcription/whisper.js';
 import { findWhisperModel } from '../../../../electron/services/transcription/whisper-model.js';
 import { checkWhisperModelFile, expectedTensorCount } from '../../../../electron/services/transcription/whisper-model-file.js';
-import { readWav } from '../../../../electron/services/wav.js';
+import { readWav } from '../../../../electron/services/session/wav.js';
 import { speech } from '../../../../scripts/rehearse/speech.js';
 import { TINY_WHISPER, writeTinyWhisperModel } from '../../../support/tiny-whisper-model.js';
 import { tempRoot } from '../fixtures.js';
