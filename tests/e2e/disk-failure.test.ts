@@ -9,6 +9,7 @@ import { parseWavHeader } from '../../electron/services/session/wav.js';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
 import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
 import { expectAccessible } from '../support/axe.js';
+import { kioskRig } from './support/kiosk-rig.js';
 import { checkInAndConsent, startTryoutDay, unlockCoach } from './support/tryout-day-steps.js';
 
 /** Set SCREENSHOTS=docs/screenshots to refresh the README's screenshot of a stopped call. */
@@ -25,39 +26,25 @@ const STOPPED = /^The recording stopped at (\d:\d\d) because the data folder was
  * kiosk can say what happened at the next start.
  */
 describe('the recordings folder removed in the middle of a tryout call', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-disk-failure-'));
-  let shell: ShellProcess;
-  let restarted: ShellProcess | undefined;
-  let browser: LaunchedBrowser;
+  const rig = kioskRig('disk-failure');
   let sessionId = '';
   let removedAtBytes = 0;
 
-  beforeAll(async () => {
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium({ virtualMic: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await restarted?.stop();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('the call stops cleanly: the candidate is asked to call the coach, the coach reads why, with no way on to the next call', async () => {
-    const { page } = browser;
-    await startTryoutDay(page, shell.url, dataDir, { name: 'Disk tryout', date: '2026-12-03', playlist: ['angry-caller', 'obvious-question'], pin: PIN });
+    const { page } = rig.browser;
+    await startTryoutDay(page, rig.shell.url, rig.dataDir, { name: 'Disk tryout', date: '2026-12-03', playlist: ['angry-caller', 'obvious-question'], pin: PIN });
     await checkInAndConsent(page, 'Lars Johansson', 'C-202');
     await page.click(`${sel('start-call')}:not([disabled])`);
     const screen = page.locator(sel('call-screen'));
     await expect.poll(() => screen.getAttribute('data-session-id'), { timeout: 30_000 }).not.toBe('');
     sessionId = (await screen.getAttribute('data-session-id')) ?? '';
-    const audio = join(dataDir, 'sessions', sessionId, 'audio.wav');
+    const audio = join(rig.dataDir, 'sessions', sessionId, 'audio.wav');
     // State, not a sleep: the customer's first line has started and 3 s of the call are on disk.
-    const events = join(dataDir, 'sessions', sessionId, 'events.jsonl');
+    const events = join(rig.dataDir, 'sessions', sessionId, 'events.jsonl');
     await expect.poll(() => readFileSync(events, 'utf8').includes('"line-started"'), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => statSync(audio).size, { timeout: 30_000 }).toBeGreaterThan(44 + 3 * SR * 4);
     removedAtBytes = statSync(audio).size - 44;
-    rmSync(join(dataDir, 'sessions'), { recursive: true, force: true });
+    rmSync(join(rig.dataDir, 'sessions'), { recursive: true, force: true });
 
     await page.waitForSelector(`${sel('call-screen')}[data-call-phase="failed"]`, { timeout: 30_000 });
     const stopped = page.locator(sel('call-stopped'));
@@ -74,7 +61,7 @@ describe('the recordings folder removed in the middle of a tryout call', () => {
   }, 240_000);
 
   it('keeps what was recorded: the session folder is written back with its audio and events, marked why it stopped', () => {
-    const dir = join(dataDir, 'sessions', sessionId);
+    const dir = join(rig.dataDir, 'sessions', sessionId);
     const manifest = SessionManifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
     expect(manifest).toMatchObject({ status: 'recovered', storageStop: { cause: 'folder-missing' } });
     const header = parseWavHeader(readFileSync(join(dir, 'audio.wav')));
@@ -88,7 +75,7 @@ describe('the recordings folder removed in the middle of a tryout call', () => {
   });
 
   it('the coach sees what happened in coach mode; locking again offers the candidate the call again', async () => {
-    const { page } = browser;
+    const { page } = rig.browser;
     await unlockCoach(page, PIN);
     expect(await page.textContent(sel('day-notices'))).toMatch(/Lars Johansson \(C-202\), The angry caller: the call stopped at \d:\d\d because the data folder was removed; the first \d:\d\d is kept\./);
     // Dealt with, the coach locks: the candidate is offered the stopped call again.
@@ -98,11 +85,11 @@ describe('the recordings folder removed in the middle of a tryout call', () => {
   }, 120_000);
 
   it('the next start says what happened, and the candidate continues at the stopped call', async () => {
-    const { page } = browser;
-    await shell.stop();
-    expect(existsSync(join(dataDir, 'tryout-day.json'))).toBe(true);
-    restarted = await startShellProcess({ dataDir });
-    await page.goto(restarted.url);
+    const { page } = rig.browser;
+    await rig.shell.stop();
+    expect(existsSync(join(rig.dataDir, 'tryout-day.json'))).toBe(true);
+    rig.restarted = await startShellProcess({ dataDir: rig.dataDir });
+    await page.goto(rig.restarted.url);
     await page.waitForSelector(sel('kiosk-resume'));
     expect(await page.textContent(sel('kiosk-resume-text'))).toBe(
       'Your call stopped because of a problem with the laptop (1 of 2, “The angry caller”). Your answers so far are kept; the call starts again from the beginning.',

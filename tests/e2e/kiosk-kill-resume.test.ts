@@ -1,15 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionEventSchema } from '../../core/session/events.js';
 import { SessionManifestSchema, type SessionManifest } from '../../core/session/manifest.js';
 import type { Tryout } from '../../core/tryout/schema.js';
 import { parseWavHeader } from '../../electron/services/session/wav.js';
-import { launchChromium, type LaunchedBrowser } from '../../scripts/rehearse/chromium.js';
-import { startShellProcess, type ShellProcess } from '../../scripts/rehearse/shell-process.js';
+import { startShellProcess } from '../../scripts/rehearse/shell-process.js';
 import { expectAccessible } from '../support/axe.js';
+import { kioskRig } from './support/kiosk-rig.js';
 import { checkInAndConsent, startTryoutDay, unlockCoach } from './support/tryout-day-steps.js';
 
 /** Set SCREENSHOTS=docs/screenshots to refresh the README's resume screenshot. */
@@ -59,70 +58,56 @@ async function hangUp(page: Page): Promise<void> {
 }
 
 describe('kill -9 of the kiosk during a tryout call, then a restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-kill-resume-'));
-  let shell: ShellProcess;
-  let restarted: ShellProcess | undefined;
-  let browser: LaunchedBrowser;
+  const rig = kioskRig('kill-resume');
   let tryout: Tryout;
   let firstCall = '';
   let cutCall = '';
   let killFrame = 0;
   let onDiskAtKill = { audio: 0, events: [] as string[] };
 
-  beforeAll(async () => {
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium({ virtualMic: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await restarted?.stop();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('the candidate takes call 1, and the shell process is killed (SIGKILL, by its PID) 4 s into call 2', async () => {
-    const { page } = browser;
-    tryout = await startTryoutDay(page, shell.url, dataDir, { name: 'Kill tryout', date: '2026-12-03', playlist: PLAYLIST, pin: PIN });
+    const { page } = rig.browser;
+    tryout = await startTryoutDay(page, rig.shell.url, rig.dataDir, { name: 'Kill tryout', date: '2026-12-03', playlist: PLAYLIST, pin: PIN });
     await checkInAndConsent(page, 'Amara Okafor', 'C-101');
-    firstCall = await startCall(page, dataDir, 1);
-    await expect.poll(() => audioBytes(dataDir, firstCall), { timeout: 30_000 }).toBeGreaterThan(2 * SR * 4);
+    firstCall = await startCall(page, rig.dataDir, 1);
+    await expect.poll(() => audioBytes(rig.dataDir, firstCall), { timeout: 30_000 }).toBeGreaterThan(2 * SR * 4);
     await hangUp(page);
     await page.click(sel('kiosk-next'));
 
-    cutCall = await startCall(page, dataDir, 2);
+    cutCall = await startCall(page, rig.dataDir, 2);
     // State, not a sleep: strike once the back end holds 4 s of the call and its first events.
-    await expect.poll(() => audioBytes(dataDir, cutCall), { timeout: 30_000 }).toBeGreaterThan(4 * SR * 4);
-    await expect.poll(() => eventLines(dataDir, cutCall).length, { timeout: 30_000 }).toBeGreaterThan(1);
+    await expect.poll(() => audioBytes(rig.dataDir, cutCall), { timeout: 30_000 }).toBeGreaterThan(4 * SR * 4);
+    await expect.poll(() => eventLines(rig.dataDir, cutCall).length, { timeout: 30_000 }).toBeGreaterThan(1);
     killFrame = await page.evaluate(() => (window as unknown as { __tryoutCall: { nowFrame(): number } }).__tryoutCall.nowFrame());
-    const pid = shell.child.pid;
+    const pid = rig.shell.child.pid;
     if (pid === undefined) throw new Error('the shell process has no PID');
-    const exited = new Promise((resolve) => shell.child.once('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise((resolve) => rig.shell.child.once('exit', (_code, signal) => resolve(signal)));
     process.kill(pid, 'SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    onDiskAtKill = { audio: audioBytes(dataDir, cutCall), events: eventLines(dataDir, cutCall) };
+    onDiskAtKill = { audio: audioBytes(rig.dataDir, cutCall), events: eventLines(rig.dataDir, cutCall) };
   }, 240_000);
 
   it('on restart, the interrupted session is recovered with every byte of audio and every event written before the kill', async () => {
-    restarted = await startShellProcess({ dataDir });
-    expect(restarted.output.join('\n')).toContain(`recovered session ${cutCall}`);
-    const cut = manifests(dataDir).find((m) => m.id === cutCall);
+    rig.restarted = await startShellProcess({ dataDir: rig.dataDir });
+    expect(rig.restarted.output.join('\n')).toContain(`recovered session ${cutCall}`);
+    const cut = manifests(rig.dataDir).find((m) => m.id === cutCall);
     expect(cut).toMatchObject({ status: 'recovered', scenarioId: 'obvious-question', candidate: { name: 'Amara Okafor', candidateId: 'C-101' } });
     expect(cut?.recoveredAt).not.toBeNull();
-    const wav = readFileSync(join(dataDir, 'sessions', cutCall, 'audio.wav'));
+    const wav = readFileSync(join(rig.dataDir, 'sessions', cutCall, 'audio.wav'));
     const header = parseWavHeader(wav);
     // Whole frames of what was on disk; at most the last 2 s before the kill were still in flight.
     expect(header.dataBytes).toBe(onDiskAtKill.audio - (onDiskAtKill.audio % 4));
     expect(header.dataBytes / 4).toBeGreaterThanOrEqual(killFrame - 2 * SR);
-    const kept = eventLines(dataDir, cutCall);
+    const kept = eventLines(rig.dataDir, cutCall);
     // A line cut short by the kill is dropped; every whole one is kept as it was.
     expect(kept).toEqual(onDiskAtKill.events.filter(isWholeEvent));
     expect(kept.length).toBeGreaterThan(1);
   }, 120_000);
 
   it('the kiosk comes back at call 2 for the same candidate, says why, and does not replay call 1', async () => {
-    const { page } = browser;
-    if (!restarted) throw new Error('no restarted shell');
-    await page.goto(restarted.url);
+    const { page } = rig.browser;
+    if (!rig.restarted) throw new Error('no restarted shell');
+    await page.goto(rig.restarted.url);
     await page.waitForSelector(sel('kiosk-resume'));
     expect(await page.textContent('#resume-title')).toBe('Welcome back, Amara');
     expect(await page.textContent(sel('kiosk-resume-text'))).toBe(
@@ -137,13 +122,13 @@ describe('kill -9 of the kiosk during a tryout call, then a restart', () => {
     // The brief and microphone check of call 2 again; call 1 shows as done.
     await page.waitForSelector(sel('mic-check-screen'));
     expect(await page.locator(`${sel('kiosk-progress')} li.done`).count()).toBe(1);
-    const retaken = await startCall(page, dataDir, 2);
+    const retaken = await startCall(page, rig.dataDir, 2);
     expect(retaken).not.toBe(cutCall);
     await hangUp(page);
     await page.click(sel('kiosk-next'));
     await page.waitForSelector(sel('kiosk-thanks'));
 
-    const ours = manifests(dataDir).filter((m) => m.tryoutId === tryout.id);
+    const ours = manifests(rig.dataDir).filter((m) => m.tryoutId === tryout.id);
     expect(ours.filter((m) => m.scenarioId === 'angry-caller').map((m) => m.id)).toEqual([firstCall]);
     const second = ours.filter((m) => m.scenarioId === 'obvious-question').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     expect(second.map((m) => [m.id, m.status])).toEqual([
@@ -159,7 +144,7 @@ describe('kill -9 of the kiosk during a tryout call, then a restart', () => {
   }, 240_000);
 
   it('the coach sees the interrupted call, marked recovered, in coach mode', async () => {
-    const { page } = browser;
+    const { page } = rig.browser;
     await page.click(sel('kiosk-next-candidate'));
     await page.waitForSelector(sel('checkin-screen'));
     await unlockCoach(page, PIN);
@@ -170,43 +155,29 @@ describe('kill -9 of the kiosk during a tryout call, then a restart', () => {
 });
 
 describe('kill -9 of the kiosk between two calls (on the brief of call 2), then a restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryout-kill-between-'));
-  let shell: ShellProcess;
-  let restarted: ShellProcess | undefined;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    shell = await startShellProcess({ dataDir });
-    browser = await launchChromium({ virtualMic: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await restarted?.stop();
-    await shell?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const rig = kioskRig('kill-between');
 
   it('comes back at the brief of call 2: call 1 is done and not offered again', async () => {
-    const { page } = browser;
-    await startTryoutDay(page, shell.url, dataDir, { name: 'Between calls', date: '2026-12-03', playlist: PLAYLIST, pin: PIN });
+    const { page } = rig.browser;
+    await startTryoutDay(page, rig.shell.url, rig.dataDir, { name: 'Between calls', date: '2026-12-03', playlist: PLAYLIST, pin: PIN });
     await checkInAndConsent(page, 'Lars Johansson', '');
-    const first = await startCall(page, dataDir, 1);
-    await expect.poll(() => audioBytes(dataDir, first), { timeout: 30_000 }).toBeGreaterThan(SR * 4);
+    const first = await startCall(page, rig.dataDir, 1);
+    await expect.poll(() => audioBytes(rig.dataDir, first), { timeout: 30_000 }).toBeGreaterThan(SR * 4);
     await hangUp(page);
     await page.click(sel('kiosk-next'));
     await page.waitForSelector(sel('mic-check-screen'));
-    const exited = new Promise((resolve) => shell.child.once('exit', (_code, signal) => resolve(signal)));
-    process.kill(shell.child.pid ?? 0, 'SIGKILL');
+    const exited = new Promise((resolve) => rig.shell.child.once('exit', (_code, signal) => resolve(signal)));
+    process.kill(rig.shell.child.pid ?? 0, 'SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    restarted = await startShellProcess({ dataDir });
-    await page.goto(restarted.url);
+    rig.restarted = await startShellProcess({ dataDir: rig.dataDir });
+    await page.goto(rig.restarted.url);
     await page.waitForSelector(sel('kiosk-resume'));
     expect(await page.textContent(sel('kiosk-resume-text'))).toBe('The app restarted between your calls. Your first call is done and kept; you continue with call 2 of 2, “The obvious question”.');
     await page.click(sel('kiosk-resume-continue'));
     await page.waitForSelector(sel('mic-check-screen'));
     expect(await page.textContent(sel('kiosk-progress'))).toContain('Call 2 of 2');
     expect(await page.locator(`${sel('kiosk-progress')} li.done`).count()).toBe(1);
-    expect(manifests(dataDir).map((m) => [m.scenarioId, m.status])).toEqual([['angry-caller', 'incomplete']]);
+    expect(manifests(rig.dataDir).map((m) => [m.scenarioId, m.status])).toEqual([['angry-caller', 'incomplete']]);
   }, 240_000);
 });
