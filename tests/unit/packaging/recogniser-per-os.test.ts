@@ -1,8 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { minimatch } from 'minimatch';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { builder, filesUnder, installsOn, lock, TARGETS } from './installer-facts.js';
 
 /**
  * What an installer would ship, read from package-lock.json and electron-builder.yml (the
@@ -10,36 +8,6 @@ import { describe, expect, it } from 'vitest';
  * OS must get a recogniser that needs nothing but the package, and its model and WebAssembly
  * must sit outside app.asar, where they can be read as files.
  */
-const TARGETS = [
-  { os: 'win32', cpu: 'x64' },
-  { os: 'darwin', cpu: 'x64' },
-  { os: 'darwin', cpu: 'arm64' },
-  { os: 'linux', cpu: 'x64' },
-] as const;
-
-interface LockEntry {
-  readonly version?: string;
-  readonly dev?: boolean;
-  readonly optional?: boolean;
-  readonly os?: readonly string[];
-  readonly cpu?: readonly string[];
-}
-
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
-const builder = parse(readFileSync('electron-builder.yml', 'utf8')) as { asarUnpack?: string[]; files?: string[] };
-
-function installsOn(entry: LockEntry, target: (typeof TARGETS)[number]): boolean {
-  const fits = (list: readonly string[] | undefined, value: string) => !list || list.includes(value) || (list.some((v) => v.startsWith('!')) && !list.includes(`!${value}`));
-  return !entry.dev && fits(entry.os, target.os) && fits(entry.cpu, target.cpu);
-}
-
-/** Files of a package folder, as paths inside the app (node_modules/...). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [relative('.', path).split('\\').join('/')];
-  });
-}
 
 describe('speech recognition in every installer', () => {
   const spotter = lock.packages['node_modules/soundswallower'];

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { minimatch } from 'minimatch';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { builder, filesUnder, installsOn, lock, TARGETS, type Target } from './installer-facts.js';
 import { sherpaModelsDirs } from '../../../electron/services/transcription/choose-transcriber.js';
 import { BUNDLES } from '../../../scripts/models-fetch/catalogue.js';
 
@@ -12,13 +12,6 @@ import { BUNDLES } from '../../../scripts/models-fetch/catalogue.js';
  * lockfile, its addon and libraries unpacked from app.asar, and the models folder shipped as
  * resources. (Installers cannot be built here; electron-builder downloads Electron.)
  */
-const TARGETS = [
-  { os: 'win32', cpu: 'x64' },
-  { os: 'darwin', cpu: 'x64' },
-  { os: 'darwin', cpu: 'arm64' },
-  { os: 'linux', cpu: 'x64' },
-] as const;
-type Target = (typeof TARGETS)[number];
 
 /** What each platform package holds, as `npm pack sherpa-onnx-<p>@1.13.8 --dry-run` listed it (linux-x64 is read from disk). */
 const PLATFORM_FILES: Readonly<Record<string, readonly string[]>> = {
@@ -27,35 +20,12 @@ const PLATFORM_FILES: Readonly<Record<string, readonly string[]>> = {
   'darwin-arm64': ['index.js', 'libonnxruntime.dylib', 'libsherpa-onnx-c-api.dylib', 'libsherpa-onnx-cxx-api.dylib', 'sherpa-onnx.node'],
 };
 
-interface LockEntry {
-  readonly version?: string;
-  readonly dev?: boolean;
-  readonly optional?: boolean;
-  readonly os?: readonly string[];
-  readonly cpu?: readonly string[];
-  readonly optionalDependencies?: Readonly<Record<string, string>>;
-}
-
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
-const builder = parse(readFileSync('electron-builder.yml', 'utf8')) as { asarUnpack?: string[]; extraResources?: ({ from: string; to: string } | string)[] };
 const unpackPatterns = builder.asarUnpack ?? [];
 const unpacked = (file: string) => unpackPatterns.some((p) => minimatch(file, p, { dot: true }));
 
-function installsOn(entry: LockEntry, target: Target): boolean {
-  const fits = (list: readonly string[] | undefined, value: string) => !list || list.includes(value) || (list.some((v) => v.startsWith('!')) && !list.includes(`!${value}`));
-  return !entry.dev && fits(entry.os, target.os) && fits(entry.cpu, target.cpu);
-}
-
 function platformPackage(target: Target): string {
   return `sherpa-onnx-${target.os === 'win32' ? 'win' : target.os}-${target.cpu}`;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [relative('.', path).split('\\').join('/')];
-  });
 }
 
 describe('a transcript engine in every installer', () => {
