@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Evidence } from './findings.js';
 import { clock, fail, notApplicable, pass, placedTokens, review, type RuleContext, type RuleResult, turnSpan } from './rule-context.js';
 import { findPhrases, quoteAround } from './transcript.js';
+import { MIN_WORD_CONFIDENCE } from '../judgement/cues.js';
 
 type Channel = 'spoken' | 'typed' | 'any';
 type Where = 'any' | 'first' | 'every' | 'before-hold' | 'after-hold';
@@ -44,6 +45,23 @@ function untranscribed(ctx: RuleContext, indexes: readonly number[]): Evidence[]
   });
 }
 
+/**
+ * A phrase missing from a spoken answer whose transcript has words the recogniser was unsure of
+ * may be hidden in them ("thank you" heard as "think ewe"): that absence is for the coach, never
+ * a fail. Evidence for that answer, or nothing when every word was heard with confidence.
+ */
+function unsureWordsIn(ctx: RuleContext, index: number): Evidence[] {
+  const turn = ctx.measures.turns[index];
+  const words = ctx.transcripts[index]?.words ?? [];
+  if (!turn || turn.kind !== 'spoken') return [];
+  const unsure = words.filter((w) => (w.confidence ?? 1) < MIN_WORD_CONFIDENCE);
+  const first = unsure[0];
+  const last = unsure[unsure.length - 1];
+  if (!first || !last) return [];
+  const heard = unsure.map((w) => w.word).join(' ');
+  return [{ startFrame: first.startFrame, endFrame: last.endFrame, stepId: turn.stepId, quote: words.map((w) => w.word).join(' '), note: `the recogniser was unsure of '${heard}'` }];
+}
+
 export function phrasesAbsent(ctx: RuleContext, p: { phrases: readonly string[]; in: Channel }): RuleResult {
   const indexes = answerIndexes(ctx, p.in);
   const hits = indexes.flatMap((i) => hitsIn(ctx, i, p.phrases));
@@ -75,6 +93,11 @@ export function phrasesPresent(ctx: RuleContext, p: { phrases: readonly string[]
   if (ok) return pass(`${found[0]?.note ?? 'found'} at ${clock(found[0]?.startFrame ?? 0, rate)}`, found);
   const gaps = untranscribed(ctx, missing.map((a) => a.i));
   if (gaps.length > 0) return review('not found, but some spoken answers have no transcript', gaps);
+  const doubts = missing.flatMap(({ i }) => unsureWordsIn(ctx, i));
+  if (doubts.length > 0 && doubts.length === missing.length) {
+    const first = doubts[0];
+    return review(`not found, but ${first?.note ?? ''} at ${clock(first?.startFrame ?? 0, rate)}: listen for ${p.phrases.slice(0, 2).map((x) => `"${x}"`).join(' or ')}`, doubts);
+  }
   const evidence: Evidence[] = missing.flatMap(({ i }) => {
     const t = ctx.measures.turns[i];
     if (!t) return [];

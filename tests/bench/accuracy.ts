@@ -1,6 +1,6 @@
 /**
  * The judgement part of `npm run bench`: every call of the labelled corpus (tests/fixtures/corpus:
- * answers.yaml = tune, held-out.yaml = held-out) played on its scenario's real path by the
+ * answers.yaml = tune, held-out.yaml = held-out, outside.yaml = outside) played on its scenario's real path by the
  * scenario engine (corpus-call.ts) in each degradation (degradations.ts), put through the app's
  * real analysis (runAnalysisJob: pocketsphinx, the Hunspell spell checker, the shipped
  * checklists), and scored (accuracy-scoring.ts): disrespectful or impatient answers caught,
@@ -22,7 +22,7 @@ import type { SpanTranscriber } from '../../electron/services/analysis/span-tran
 import { mapLimited } from '../../electron/services/storage/map-limited.js';
 import { createSpotter, type Spotter } from '../../electron/services/speech/spotter.js';
 import { createPocketsphinxTranscriber } from '../../electron/services/transcription/pocketsphinx.js';
-import { CORPUS_SCENARIOS, corpusSessions, loadCorpus, SPLITS, type CorpusEntry, type Split } from '../support/corpus.js';
+import { CORPUS_SCENARIOS, corpusSessions, loadCorpus, MEASURED_ONLY, SPLITS, type CorpusEntry, type Split } from '../support/corpus.js';
 import { writeCorpusCall, writeLongSession } from './accuracy-sessions.js';
 import { addCall, edgeErrors, emptyFigures, quantile, type Figures } from './accuracy-scoring.js';
 import { ROOM_NOISE_DBFS, selectedDegradations, type Degradation } from './degradations.js';
@@ -57,7 +57,7 @@ interface Run {
 async function runDegradation(d: Degradation, index: number, entries: readonly CorpusEntry[], transcriber: SpanTranscriber): Promise<Run> {
   const dataDir = mkdtempSync(join(tmpdir(), `tryout-judgement-${d}-`));
   const t0 = performance.now();
-  const figures: Record<Split, Figures> = { tune: emptyFigures(), 'held-out': emptyFigures() };
+  const figures: Record<Split, Figures> = { tune: emptyFigures(), 'held-out': emptyFigures(), outside: emptyFigures() };
   const onsets: number[] = [];
   const offsets: number[] = [];
   const missedSpeech: string[] = [];
@@ -139,7 +139,7 @@ function printSummary(runs: readonly Run[]): void {
       console.log(`  ${run.degradation.padEnd(12)} ${split.padEnd(9)} ${rate(f.badCaught, f.badAnswers).padEnd(20)} ${rate(f.falseFailCalls, f.goodCalls).padEnd(32)} ${rate(f.needsReview, f.decided).padEnd(22)} ${f.unreached} / ${f.unanswered}`);
     }
   }
-  console.log(`  goals (held-out): caught >= ${GOALS.caught}, respectful calls falsely failed <= ${GOALS.falseFails}, needs-review < ${GOALS.needsReview}`);
+  console.log(`  goals (held-out and outside): caught >= ${GOALS.caught}, respectful calls falsely failed <= ${GOALS.falseFails}, needs-review < ${GOALS.needsReview}`);
 }
 
 function printItems(run: Run): void {
@@ -159,14 +159,15 @@ function printItems(run: Run): void {
 
 function printItemsByDegradation(runs: readonly Run[]): void {
   if (runs.length < 2) return;
-  console.log(`fail labels caught per item and degradation (tune; held-out in brackets)`);
-  console.log(`  ${'item'.padEnd(34)} ${runs.map((r) => r.degradation.padEnd(14)).join(' ')}`);
+  console.log(`fail labels caught per item and degradation (tune; held-out / outside in brackets)`);
+  console.log(`  ${'item'.padEnd(34)} ${runs.map((r) => r.degradation.padEnd(20)).join(' ')}`);
   const items = [...new Set(runs.flatMap((r) => SPLITS.flatMap((s) => r.figures[s].items.filter((x) => x.failLabels > 0).map((x) => x.item))))].sort();
   for (const item of items) {
     const cells = runs.map((run) => {
-      const [t, h] = SPLITS.map((s) => run.figures[s].items.find((x) => x.item === item));
+      const [t, h, o] = SPLITS.map((s) => run.figures[s].items.find((x) => x.item === item));
       const frac = (r: typeof t) => (r && r.failLabels > 0 ? (r.caught / r.failLabels).toFixed(2) : '-');
-      return `${frac(t)}${run.figures['held-out'].calls > 0 ? ` (${frac(h)})` : ''}`.padEnd(14);
+      const measured = MEASURED_ONLY.some((s) => run.figures[s].calls > 0) ? ` (${frac(h)} / ${frac(o)})` : '';
+      return `${frac(t)}${measured}`.padEnd(20);
     });
     console.log(`  ${item.padEnd(34)} ${cells.join(' ')}`);
   }
@@ -184,8 +185,8 @@ function printMistakes(run: Run): void {
   for (const split of SPLITS) {
     const f = run.figures[split];
     if (f.calls === 0) continue;
-    // Held-out answers are measured, never looked at one by one (nothing may be tuned on them).
-    if (split === 'held-out') continue;
+    // Held-out and outside answers are measured, never looked at one by one (nothing may be tuned on them).
+    if (MEASURED_ONLY.includes(split)) continue;
     if (f.misses.length > 0) console.log(`missed (${run.degradation}, ${split}):\n${f.misses.map((m) => `  ${m}`).join('\n')}`);
     if (f.falseFails.length > 0) console.log(`respectful calls falsely failed (${run.degradation}, ${split}):\n${f.falseFails.map((m) => `  ${m}`).join('\n')}`);
   }
@@ -235,10 +236,10 @@ function writeJson(engine: string, entries: readonly CorpusEntry[], runs: readon
   const strip = (f: Figures) => ({ ...f, misses: f.misses.length, falseFails: f.falseFails.length });
   const out = {
     engine,
-    corpus: { answers: entries.length, tune: entries.filter((e) => e.split === 'tune').length, heldOut: entries.filter((e) => e.split === 'held-out').length },
+    corpus: { answers: entries.length, tune: entries.filter((e) => e.split === 'tune').length, heldOut: entries.filter((e) => e.split === 'held-out').length, outside: entries.filter((e) => e.split === 'outside').length },
     goals: GOALS,
     totalSeconds: Math.round(totalSeconds),
-    degradations: Object.fromEntries(runs.map((r) => [r.degradation, { seconds: Math.round(r.seconds), failedCalls: r.failedCalls, tune: strip(r.figures.tune), heldOut: strip(r.figures['held-out']) }])),
+    degradations: Object.fromEntries(runs.map((r) => [r.degradation, { seconds: Math.round(r.seconds), failedCalls: r.failedCalls, tune: strip(r.figures.tune), heldOut: strip(r.figures['held-out']), outside: strip(r.figures.outside) }])),
   };
   writeFileSync(JSON_OUT, `${JSON.stringify(out, null, 2)}\n`);
 }

@@ -4,13 +4,17 @@ import { z } from 'zod';
 
 /**
  * The labelled answer corpus for the judgement bench (npm run bench): what each answer says, how
- * it is given, and what a voice coach would find. Two files, one format: answers.yaml is the
+ * it is given, and what a voice coach would find. Three files, one format: answers.yaml is the
  * part rules and thresholds may be tuned on; held-out.yaml (written by someone else) is never
- * tuned on, only measured. See answers.yaml's header for the fields.
+ * tuned on, only measured; outside.yaml was written later still, by someone who read only the
+ * scenarios' briefs, after the judgement was built: answers nobody had seen, measured once per
+ * change and never looked at one by one. See answers.yaml's header for the fields.
  */
-export const CORPUS_FILES = { tune: 'tests/fixtures/corpus/answers.yaml', 'held-out': 'tests/fixtures/corpus/held-out.yaml' } as const;
+export const CORPUS_FILES = { tune: 'tests/fixtures/corpus/answers.yaml', 'held-out': 'tests/fixtures/corpus/held-out.yaml', outside: 'tests/fixtures/corpus/outside.yaml' } as const;
 
-export const SPLITS = ['tune', 'held-out'] as const;
+export const SPLITS = ['tune', 'held-out', 'outside'] as const;
+/** The splits that are only measured (never tuned on, never read answer by answer). */
+export const MEASURED_ONLY: readonly Split[] = ['held-out', 'outside'];
 export type Split = (typeof SPLITS)[number];
 
 /** Every shipped scenario (scenarios/*.yaml). */
@@ -42,7 +46,7 @@ export const CorpusEntrySchema = z
     scenario: z.enum(CORPUS_SCENARIOS),
     /** The listen, repeat or type step the answer is given at. */
     step: z.string().min(1),
-    /** Default: by file (answers.yaml is tune, held-out.yaml is held-out); a file may not hold the other split. */
+    /** Default: by file (answers.yaml is tune, held-out.yaml is held-out, outside.yaml is outside); a file may not hold another split. */
     split: z.enum(SPLITS).optional(),
     voice: z.enum(['us-slt', 'kal', 'typed']),
     /** What is said or typed; '' for a spoken answer: nothing said (no clip placed, the step times out). */
@@ -84,7 +88,7 @@ export function loadCorpusFile(file: string, split: Split): CorpusEntry[] {
   return parseCorpus(readFileSync(file, 'utf8'), split);
 }
 
-/** Both files (held-out.yaml only if it exists), tune first; ids and sessions must not repeat across them. */
+/** Every file (the measured-only ones only if they exist), tune first; ids and sessions must not repeat across them. */
 export function loadCorpus(files: Readonly<Record<Split, string>> = CORPUS_FILES): CorpusEntry[] {
   const entries = SPLITS.flatMap((split) => (split === 'tune' || existsSync(files[split]) ? loadCorpusFile(files[split], split) : []));
   const problems = crossFileProblems(entries);

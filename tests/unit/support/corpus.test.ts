@@ -25,7 +25,8 @@ const entryYaml = (id: string, session: string, extra = '') =>
   `  - id: ${id}\n    session: ${session}\n    scenario: long-hold\n    step: answer-wait\n    voice: kal\n    text: Sorry for the wait.\n    respectful: true\n    patient: true\n    pass: [respect/apologises]\n${extra}`;
 function filesWith(tuneYaml: string, heldOutYaml: string) {
   const dir = mkdtempSync(join(scratch, 'files-'));
-  const files = { tune: join(dir, 'answers.yaml'), 'held-out': join(dir, 'held-out.yaml') };
+  // outside.yaml is left out: a measured-only file that is not there is skipped.
+  const files = { tune: join(dir, 'answers.yaml'), 'held-out': join(dir, 'held-out.yaml'), outside: join(dir, 'outside.yaml') };
   writeFileSync(files.tune, `entries:\n${tuneYaml}`);
   writeFileSync(files['held-out'], `entries:\n${heldOutYaml}`);
   return files;
